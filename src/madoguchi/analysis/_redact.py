@@ -1,0 +1,38 @@
+"""Replace secret spans with a labelled marker, keeping every other character as it was."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from madoguchi.analysis._types import SECRET_LABELS, SecretSpan
+
+_MARKER = {"en": "[redacted: {}]", "ja": "[伏字: {}]"}
+
+
+def marker(kind: str, language: str = "en") -> str:
+    """The marker that stands in for a secret of ``kind``.
+
+    >>> marker("password"), marker("password", "ja")
+    ('[redacted: password]', '[伏字: パスワード]')
+    """
+    en, ja = SECRET_LABELS.get(kind, (kind.replace("_", " "), kind))
+    if language == "ja":
+        return _MARKER["ja"].format(ja)
+    return _MARKER["en"].format(en)
+
+
+def redact(text: str, secrets: Sequence[SecretSpan], *, language: str = "en") -> str:
+    """Return ``text`` with each (non-overlapping, sorted) secret span replaced by its marker."""
+    if not secrets:
+        return text
+    out: list[str] = []
+    pos = 0
+    for s in sorted(secrets, key=lambda s: s.start):
+        start = max(s.start, pos)  # defensive: overlapping spans merge into the earlier marker
+        if s.end <= start:
+            continue
+        out.append(text[pos:start])
+        out.append(marker(s.kind, language))
+        pos = s.end
+    out.append(text[pos:])
+    return "".join(out)

@@ -1,0 +1,5 @@
+"""Consistency findings. Contract: ``check(text, entities) -> list[Finding]``."""
+
+
+def check(text, entities):  # placeholder
+    return []
