@@ -124,3 +124,32 @@ def test_as_dict_matches_the_documented_json_shape():
     assert d["secrets"] and set(d["secrets"][0]) == {"kind", "start", "end"}
     for e in d["entities"]:
         assert {"kind", "text", "start", "end", "value", "chain", "valid"} <= set(e)
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+spans = st.lists(
+    st.tuples(st.sampled_from(["url", "domain", "amount", "phone", "asset"]), st.integers(0, 50),
+              st.integers(1, 10)),
+    max_size=25,
+)
+
+
+@given(spans, st.lists(st.tuples(st.integers(0, 50), st.integers(1, 10)), max_size=4))
+def test_overlap_resolution_matches_brute_force(raw_entities, raw_secrets):
+    entities = [_e(kind, start, start + length) for kind, start, length in raw_entities]
+    secrets, taken = [], []
+    for start, length in sorted(raw_secrets):
+        if all(start >= e or start + length <= s for s, e in taken):
+            secrets.append(SecretSpan("password", start, start + length))
+            taken.append((start, start + length))
+    kept = _resolve_overlaps(entities, secrets)
+    for a in kept:
+        assert not any(a.start < s.end and s.start < a.end for s in secrets)
+        for b in kept:
+            assert a is b or a.end <= b.start or b.end <= a.start
+    # every dropped entity overlaps a secret or a kept entity
+    for e in entities:
+        if e not in kept and e.end > e.start:
+            assert any(e.start < k.end and k.start < e.end for k in [*kept, *secrets])

@@ -7,6 +7,7 @@ with only the secret spans replaced.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from datetime import datetime
@@ -94,8 +95,30 @@ def _message_time(received_at: datetime | str | None, tz: str) -> tuple[datetime
     return received_at.astimezone(zone), tz
 
 
+class _IntervalSet:
+    """Non-overlapping half-open intervals with O(log n) overlap queries."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._ends, start + 1)  # first interval ending after `start`
+        return i < len(self._starts) and self._starts[i] < end
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+
+
 def _resolve_overlaps(entities: Iterable[Entity], secrets: list[SecretSpan]) -> list[Entity]:
     """Drop entities inside secrets, then keep the higher-priority entity of any overlap."""
+    secret_spans = _IntervalSet()
+    for s in secrets:
+        if not secret_spans.overlaps(s.start, s.end):
+            secret_spans.add(s.start, s.end)
+    taken = _IntervalSet()
     kept: list[Entity] = []
     ranked = sorted(
         entities,
@@ -104,10 +127,9 @@ def _resolve_overlaps(entities: Iterable[Entity], secrets: list[SecretSpan]) -> 
     for ent in ranked:
         if ent.end <= ent.start:
             continue
-        if any(ent.start < s.end and s.start < ent.end for s in secrets):
+        if secret_spans.overlaps(ent.start, ent.end) or taken.overlaps(ent.start, ent.end):
             continue
-        if any(ent.start < k.end and k.start < ent.end for k in kept):
-            continue
+        taken.add(ent.start, ent.end)
         kept.append(ent)
     kept.sort(key=lambda e: (e.start, e.end))
     return kept
