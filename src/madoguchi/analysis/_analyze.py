@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from madoguchi.analysis import chains, findings, language, shield
 from madoguchi.analysis._errors import AnalysisInputError
-from madoguchi.analysis._redact import redact
+from madoguchi.analysis._redact import redact, redact_to_spaces
 from madoguchi.analysis._types import (
     ADDRESS,
     AMOUNT,
@@ -155,7 +155,8 @@ def analyze(
     when, tz = _message_time(received_at, tz)
 
     secrets = sorted(shield.find_secrets(text), key=lambda s: s.start)
-    lang = language.detect_language(text)
+    # a pasted English phrase must not make a Japanese message "en": judge the prose only
+    lang = language.detect_language(redact_to_spaces(text, secrets) if secrets else text)
 
     found: list[Entity] = []
     found += chains.scan(text)

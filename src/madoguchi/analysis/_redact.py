@@ -36,3 +36,16 @@ def redact(text: str, secrets: Sequence[SecretSpan], *, language: str = "en") ->
         pos = s.end
     out.append(text[pos:])
     return "".join(out)
+
+
+def redact_to_spaces(text: str, secrets: Sequence[SecretSpan]) -> str:
+    """``text`` with each secret span replaced by one space (for judging the prose around it)."""
+    out: list[str] = []
+    pos = 0
+    for s in sorted(secrets, key=lambda s: s.start):
+        if s.start >= pos:
+            out.append(text[pos : s.start])
+            out.append(" ")
+        pos = max(pos, s.end)
+    out.append(text[pos:])
+    return "".join(out)
