@@ -23,7 +23,7 @@ test: $(STAMP)
 	$(BIN)/pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python bench/analysis_throughput.py
+	$(BIN)/python bench/analysis_throughput.py --write-docs
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
