@@ -243,3 +243,13 @@ def test_chinese_prose_is_not_a_phrase():
     text = "请帮我查一下我的账户余额为什么没有到账我已经等了三天了"
     assert find_secrets(text) == []
     assert find_secrets("你好，我的 账户 被 冻结 了，请 帮 我 看 一下。") == []
+
+
+def test_a_label_word_before_a_colon_stays_outside_the_phrase():
+    from madoguchi.analysis.shield import find_secrets
+
+    phrase = "legal winner thank year wave sausage worth useful legal winner thank yellow"
+    for label in ["my seed phrase:", "Recovery phrase：", "words: "]:
+        text = f"{label}\n{phrase}"
+        spans = find_secrets(text)
+        assert [(s.start, s.end) for s in spans] == [(text.index(phrase), len(text))]

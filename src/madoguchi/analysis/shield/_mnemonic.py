@@ -117,6 +117,12 @@ def _gap_ok(text: str, end: int, start: int) -> bool:
     return start > end and _GAP.fullmatch(text, end, start) is not None
 
 
+def _is_label(text: str, word_end: int) -> bool:
+    """A colon right after a word makes it a label ("seed phrase: abandon ..."), not part of the
+    phrase; numbered layouts ("1: abandon") put the colon after a number instead."""
+    return word_end < len(text) and text[word_end] in ":："
+
+
 def _runs(
     text: str,
     spans: list[tuple[int, int]],
@@ -136,7 +142,7 @@ def _runs(
 
     for i, key in enumerate(keys):
         start, end = spans[i]
-        if cur and not _gap_ok(text, cur[-1].end, start):
+        if cur and (not _gap_ok(text, cur[-1].end, start) or _is_label(text, cur[-1].end)):
             flush(-1)
             cur = []
         if masks[i] & bit:
@@ -166,7 +172,11 @@ def _extend(
     if run[-1].kind == "N" and not near_word(run[-1].key, lang, loose=False):
         run.pop()
     before = first - 1
-    if before >= 0 and _gap_ok(text, spans[before][1], run[0].start):
+    if (
+        before >= 0
+        and _gap_ok(text, spans[before][1], run[0].start)
+        and not _is_label(text, spans[before][1])
+    ):
         word = _edge_word(text, spans[before], keys[before], lang, suffix=True, size=len(run))
         if word is not None:
             run.insert(0, word)
