@@ -111,3 +111,24 @@ def test_hex_txid_is_not_secret(text):
 
 def test_longer_hex_is_not_a_key():
     assert find_secrets("sig " + HEX * 2) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please confirm my 0.3 BTC deposit: 3ae8774acdee0eecf3569f6b8a2533fa482fec8bba734c77565b16a4b24f9046",
+        "入金 3ae8774acdee0eecf3569f6b8a2533fa482fec8bba734c77565b16a4b24f9046 が反映されません",
+        "SHA-256 3f1c9a0e7b2d4c6a8e0f1b3d5c7e9a1b2d4f6e8a0c2e4a6b8d0f2c4e6a8b0d2f for the installer",
+    ],
+)
+def test_hex_next_to_a_transfer_or_digest_word_is_not_a_key(text):
+    from madoguchi.analysis.shield import find_secrets
+
+    assert find_secrets(text) == []
+
+
+def test_key_word_still_wins_over_a_transfer_word():
+    from madoguchi.analysis.shield import find_secrets
+
+    text = "deposit failed, my private key 3ae8774acdee0eecf3569f6b8a2533fa482fec8bba734c77565b16a4b24f9046"
+    assert [s.kind for s in find_secrets(text)] == ["private_key"]

@@ -42,6 +42,7 @@ _KEY_WORDS = re.compile(
 _TX_WORDS = re.compile(
     r"\btx(?:id|hash|n)?\b|\bhash\b|transaction|\btrx\b|txid|取引id|トランザクション|ハッシュ"
     r"|/tx/|explorer|etherscan|bscscan|polygonscan|tronscan|solscan|blockchair|mempool"
+    r"|sha-?256|checksum|digest|チェックサム"
 )
 _TRANSFER_WORDS = re.compile(
     r"送金|出金|入金|着金|振替|transfer|withdraw|deposit|\bsent\b|\bsend\b|received|confirm"
@@ -115,6 +116,8 @@ def _hex_reason(lowered: str, start: int, end: int, *, prefixed: bool) -> str | 
         return "hex64:key context"
     if tx_dist is not None:
         return None
+    if _distance(before, after, _TRANSFER_WORDS) is not None:
+        return None  # "my 0.3 BTC deposit: 3ae8…" — a careful human reads a txid
     if prefixed and _TRANSFER_WORDS.search(lowered[max(0, start - 200) : end + 200]):
         return None
     return "hex64:no context:treated as key"
