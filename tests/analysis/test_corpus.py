@@ -91,7 +91,13 @@ def _score(run_pairs: list[tuple[dict, object]]) -> dict[str, Score]:
         labels = [(lab["kind"], (lab["start"], lab["end"])) for lab in msg["secrets"]]
         _match(scores, mid, labels, preds)
         # entities of the labelled kinds only (datetime, phone, order ids... are not labelled)
-        preds = [(e.kind, (e.start, e.end)) for e in res.entities if e.kind in ENTITY_KINDS]
+        # a MEMO with value None records an explicit absence ("forgot the tag"): not a claim
+        # that a memo is there, so it is not scored against the memo labels
+        preds = [
+            (e.kind, (e.start, e.end))
+            for e in res.entities
+            if e.kind in ENTITY_KINDS and not (e.kind == "memo" and e.value is None)
+        ]
         labels = [(lab["kind"], (lab["start"], lab["end"])) for lab in msg["entities"]]
         amounts = [span for kind, span in preds if kind == "amount"]
         _match(scores, mid, labels, preds, amounts)
