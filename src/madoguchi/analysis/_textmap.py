@@ -14,6 +14,7 @@ redactor and the entity extractor only use folding to *find* things.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,10 +62,37 @@ class Folded:
         return self.start(i), self.end(j)
 
 
+# U+FF01..U+FF5E are fullwidth forms of U+0021..U+007E; NFKC maps them (and U+3000) one to one.
+_ONE_TO_ONE = {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
+_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000]")  # a regex sub beats str.translate here
+_INVISIBLE_RE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
+
+
+def _narrow(match: re.Match[str]) -> str:
+    return _ONE_TO_ONE[match.group()]
+
+
 def fold(text: str, *, lower: bool = True) -> Folded:
-    """Fold ``text`` for matching (see module docstring)."""
+    """Fold ``text`` for matching (see module docstring).
+
+    Fast paths keep the identity offset map: ASCII text, and text whose only changes are
+    one-to-one (fullwidth ASCII, U+3000, case) — most Japanese messages. Anything else
+    (invisible characters, ①, ㍍, halfwidth katakana...) takes the per-character walk.
+    """
     if text.isascii():
         return Folded(text.lower() if lower else text, None, len(text))
+    if _INVISIBLE_RE.search(text) is None:
+        out = _FULLWIDTH_RE.sub(_narrow, text)
+        if unicodedata.is_normalized("NFKC", out):
+            if not lower:
+                return Folded(out, None, len(text))
+            low = out.lower()
+            if len(low) == len(out):  # lower() never shortens: equal length means one to one
+                return Folded(low, None, len(text))
+    return _fold_slow(text, lower)
+
+
+def _fold_slow(text: str, lower: bool) -> Folded:
     parts: list[str] = []
     origin: list[int] = []
     for idx, ch in enumerate(text):

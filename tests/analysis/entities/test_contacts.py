@@ -478,3 +478,7 @@ def test_spans_always_match_the_original(text):
         assert 0 <= e.start < e.end <= len(text)
         assert text[e.start : e.end] == e.text
         json.dumps(e.value)
+
+
+def test_script_scheme_with_nothing_after_it_is_not_a_crash():
+    assert [e for e in contacts.scan("javascript:)") if e.kind == "url"] == []

@@ -158,6 +158,8 @@ def scan_script_urls(v: View) -> list[Entity]:
         start = m.start()
         end = _trim(v.text, start, min(m.end(), start + MAX_URL))
         raw = v.text[start:end]
+        if ":" not in raw:  # "javascript:)" trims to a bare word: nothing to report
+            continue
         scheme = raw.split(":", 1)[0].lower()
         warning = "data_scheme" if scheme == "data" else "javascript_scheme"
         s, e = v.span(start, end)

@@ -98,7 +98,7 @@ _DAY_WORDS = {
 }  # fmt: skip
 _UNIT_MINUTES = {"分": 1, "min": 1, "時間": 60, "hour": 60, "hr": 60}
 _UNIT_DAYS = {"日": 1, "day": 1, "週間": 7, "週": 7, "week": 7}
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"(?<![0-9A-Za-z])\d+")  # not inside hex ids: "3ae8774acd..."
 #: Words a date or time can start with (lower case); "曜", "ago" and "前" point before themselves.
 _KEYWORD = re.compile(
     trie_pattern(

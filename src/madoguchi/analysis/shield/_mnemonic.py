@@ -63,10 +63,14 @@ def find_phrases(folded: Folded) -> list[SecretSpan]:
     """Every recovery-phrase span in ``folded`` (spans into the original text, may overlap)."""
     text = folded.text
     raw = _TOKEN.findall(text)
-    if len(raw) < _MIN_WORDS - 1 and not _has_long_han(raw):
+    long_han = _has_long_han(raw)
+    if len(raw) < _MIN_WORDS - 1 and not long_han:
         return []
-    keys = [word_key(t) for t in raw]
-    masks = [WORD_LANGS.get(k, 0) for k in keys]
+    keys = raw if text.isascii() else [word_key(t) for t in raw]
+    get = WORD_LANGS.get
+    masks = [get(k, 0) for k in keys]
+    if len(masks) - masks.count(0) < _MIN_WORDS - 1 and not long_han:
+        return []  # the common case: fewer wordlist words than the smallest partial phrase
     counts = [0] * len(LANGUAGES)
     for m in masks:
         while m:
@@ -74,7 +78,6 @@ def find_phrases(folded: Folded) -> list[SecretSpan]:
             counts[low.bit_length() - 1] += 1
             m ^= low
     langs = [lang for lang, c in zip(LANGUAGES, counts, strict=True) if c >= _MIN_WORDS - 1]
-    long_han = _has_long_han(raw)
     if not long_han and (not langs or _longest_streak(masks, keys) < _MIN_WORDS - 2):
         return []
     spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -110,6 +113,8 @@ def _longest_streak(masks: list[int], keys: list[str]) -> int:
 
 
 def _has_long_han(raw: list[str]) -> bool:
+    if not raw or max(map(len, raw)) < 12:
+        return False
     return any(len(t) >= 12 and _HAN.fullmatch(t) for t in raw)
 
 
