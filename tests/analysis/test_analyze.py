@@ -153,3 +153,11 @@ def test_overlap_resolution_matches_brute_force(raw_entities, raw_secrets):
     for e in entities:
         if e not in kept and e.end > e.start:
             assert any(e.start < k.end and k.start < e.end for k in [*kept, *secrets])
+
+
+def test_warm_up_loads_the_language_model():
+    from madoguchi.analysis import language, warm_up
+
+    warm_up()
+    assert language._identifier is not None
+    assert analyze("Bonjour, je n'arrive pas à retirer mes fonds depuis hier soir").language == "fr"

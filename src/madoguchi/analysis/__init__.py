@@ -9,7 +9,7 @@ validation and reports consistency findings.
 'my password is [redacted: password]'
 """
 
-from madoguchi.analysis._analyze import analyze
+from madoguchi.analysis._analyze import analyze, warm_up
 from madoguchi.analysis._types import (
     ENTITY_KINDS,
     SECRET_KINDS,
@@ -29,4 +29,5 @@ __all__ = [
     "Finding",
     "SecretSpan",
     "analyze",
+    "warm_up",
 ]

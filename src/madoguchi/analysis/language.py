@@ -70,6 +70,11 @@ def _model() -> Any:
     return _identifier
 
 
+def preload() -> None:
+    """Load the py3langid model now rather than on the first Latin-script message."""
+    _model()
+
+
 def _count(pattern: re.Pattern[str], text: str) -> int:
     return sum(len(run) for run in pattern.findall(text))
 
