@@ -1,7 +1,7 @@
 """The ``madoguchi`` command. Thin: parses arguments, calls the library, prints.
 
-    madoguchi scan [--json | --jsonl] [--received-at ISO] [--tz ZONE] [FILE]
-    madoguchi demo
+madoguchi scan [--json | --jsonl] [--received-at ISO] [--tz ZONE] [FILE]
+madoguchi demo
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ def _read_text(stream: IO[bytes]) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def _jsonl_results(stream: IO[bytes], *, tz: str, default_received_at: str | None) -> Iterator[
-    dict[str, Any]
-]:
+def _jsonl_results(
+    stream: IO[bytes], *, tz: str, default_received_at: str | None
+) -> Iterator[dict[str, Any]]:
     """One result per input line; a bad line yields an error object, never stops the stream."""
     for number, raw in enumerate(stream, start=1):
         line = raw.decode("utf-8", errors="replace").strip()
@@ -59,7 +59,7 @@ def _jsonl_results(stream: IO[bytes], *, tz: str, default_received_at: str | Non
 
 
 def _cmd_scan(args: argparse.Namespace) -> int:
-    stream: IO[bytes] = open(args.file, "rb") if args.file else sys.stdin.buffer  # noqa: SIM115
+    stream: IO[bytes] = open(args.file, "rb") if args.file else sys.stdin.buffer
     try:
         if args.jsonl:
             out = sys.stdout

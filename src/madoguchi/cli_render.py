@@ -14,18 +14,22 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from madoguchi.analysis import Analysis, analyze
+from madoguchi.analysis import Analysis, Entity, analyze
 
 _MARKER = re.compile(r"\[(?:redacted|伏字): [^\]]+\]")
 _SEVERITY_STYLE = {"danger": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def _validity(valid: bool | None) -> Text:
-    if valid is True:
-        return Text("valid", style="green")
-    if valid is False:
-        return Text("invalid", style="bold red")
-    return Text("unchecked", style="dim")
+def _validity(entity: Entity) -> Text:
+    status = entity.details.get("status") if isinstance(entity.details, dict) else None
+    if entity.valid is True:
+        return Text(str(status or "valid"), style="green")
+    if entity.valid is False:
+        warnings = entity.details.get("warnings") if isinstance(entity.details, dict) else None
+        return Text(
+            ", ".join(map(str, warnings or [])) or str(status or "invalid"), style="bold red"
+        )
+    return Text(str(status or ""), style="dim")  # no check exists for this kind
 
 
 def _value(value: Any) -> str:
@@ -66,7 +70,7 @@ def analysis_renderables(analysis: Analysis, *, title: str = "") -> list[Any]:
         for col in ("kind", "text", "value", "chain", "check"):
             table.add_column(col, overflow="fold")
         for e in analysis.entities:
-            table.add_row(e.kind, e.text, _value(e.value), e.chain or "", _validity(e.valid))
+            table.add_row(e.kind, e.text, _value(e.value), e.chain or "", _validity(e))
         parts.append(table)
     for f in analysis.findings:
         style = _SEVERITY_STYLE.get(f.severity, "")
@@ -81,13 +85,17 @@ def analysis_renderables(analysis: Analysis, *, title: str = "") -> list[Any]:
     return parts
 
 
-def render_analysis(*, text_length: int, analysis: Analysis, console: Console | None = None) -> None:
+def render_analysis(
+    *, text_length: int, analysis: Analysis, console: Console | None = None
+) -> None:
     console = console or Console()
     for part in analysis_renderables(analysis, title=f"message ({text_length} characters)"):
         console.print(part)
 
 
-def render_conversation(messages: list[dict[str, Any]], *, tz: str, console: Console | None = None) -> None:
+def render_conversation(
+    messages: list[dict[str, Any]], *, tz: str, console: Console | None = None
+) -> None:
     """Scan each message of a sample conversation and show what the desk would store."""
     console = console or Console()
     console.rule("[bold]madoguchi demo — the analysis core reads a support conversation")

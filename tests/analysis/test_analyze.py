@@ -130,8 +130,11 @@ from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 spans = st.lists(
-    st.tuples(st.sampled_from(["url", "domain", "amount", "phone", "asset"]), st.integers(0, 50),
-              st.integers(1, 10)),
+    st.tuples(
+        st.sampled_from(["url", "domain", "amount", "phone", "asset"]),
+        st.integers(0, 50),
+        st.integers(1, 10),
+    ),
     max_size=25,
 )
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from madoguchi.analysis import chains, findings, language, shield
+from madoguchi.analysis import chains, findings, language, secret_warnings, shield
 from madoguchi.analysis._errors import AnalysisInputError
 from madoguchi.analysis._redact import redact, redact_to_spaces
 from madoguchi.analysis._types import (
@@ -180,5 +180,5 @@ def analyze(
         language=lang,
         secrets=tuple(secrets),
         entities=tuple(entities),
-        findings=tuple(findings.check(text, entities)),
+        findings=tuple(secret_warnings.warn(secrets) + findings.check(text, entities)),
     )

@@ -15,7 +15,7 @@ RECOVERY_PHRASE = "recovery_phrase"
 PRIVATE_KEY = "private_key"  # WIF or 64-hex key
 EXTENDED_PRIVATE_KEY = "extended_private_key"  # xprv/yprv/zprv/tprv...
 KEYSTORE = "keystore"  # Ethereum keystore (UTC/JSON) file
-PASSWORD = "password"
+PASSWORD = "password"  # noqa: S105 (a kind name, not a password)
 ONE_TIME_CODE = "one_time_code"  # SMS / TOTP / e-mail verification code
 BACKUP_CODE = "backup_code"  # 2FA recovery / backup codes
 

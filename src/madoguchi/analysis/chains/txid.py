@@ -54,7 +54,9 @@ _CHAIN_BY_WORD = dict(_CHAIN_WORDS)
 _ASCII_WORDS = sorted((w for w, _ in _CHAIN_WORDS if w.isascii()), key=len, reverse=True)
 _OTHER_WORDS = sorted((w for w, _ in _CHAIN_WORDS if not w.isascii()), key=len, reverse=True)
 _CONTEXT = re.compile(
-    r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, _ASCII_WORDS)) + r")(?![a-z0-9])"
+    r"(?<![a-z0-9])(?:"
+    + "|".join(map(re.escape, _ASCII_WORDS))
+    + r")(?![a-z0-9])"
     + "".join("|" + re.escape(w) for w in _OTHER_WORDS)
 )
 CONTEXT_WINDOW = 80  # characters looked at on each side of a bare id
