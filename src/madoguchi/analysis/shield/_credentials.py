@@ -3,7 +3,8 @@
 Only the *value* is a secret: in "my password is hunter22!" the span covers ``hunter22!``.
 A label with no value after it ("I forgot my password", "コードが届きません") finds nothing.
 Works on the lower-cased fold (fullwidth "ＰＷ：" reads as "pw:"), so passwords are matched
-case-insensitively but reported as spans into the original text.
+case-insensitively but reported as spans into the original text. The patterns live in
+``_credentials_patterns``, backup-code lists in ``_credentials_backup``.
 
 >>> from madoguchi.analysis.shield._folding import quick_fold
 >>> [(s.kind, s.start, s.end) for s in find_credentials(quick_fold("パスワードはabc123です"))]
@@ -15,73 +16,23 @@ from __future__ import annotations
 import re
 
 from madoguchi.analysis._textmap import Folded
-from madoguchi.analysis._types import BACKUP_CODE, ONE_TIME_CODE, PASSWORD, SecretSpan
+from madoguchi.analysis._types import ONE_TIME_CODE, PASSWORD, SecretSpan
+from madoguchi.analysis.shield import _credentials_patterns as p
+from madoguchi.analysis.shield._credentials_backup import find_backup_codes
 
 #: Cheap gate over the folded text: no label, nothing to do.
-PREFILTER = re.compile(r"pass|pw|pin|code|otp|2fa|mfa|authenticator|パス|暗証|コード|番号|ピン")
-
-# --- labels ---------------------------------------------------------------------------------
-_OTP_LABEL = (
-    r"(?:verification|confirmation|security|log[- ]?in|sign[- ]?in|sms|text|e-?mail|auth"
-    r"|authenticator|2fa|mfa|otp|totp|one[- ]?time|2-?step|two[- ]step|2-?factor|two[- ]factor"
-    r"|google authenticator)(?:\s+(?:verification|authentication|login|app))?"
-    r"\s*(?:code|pin|passcode|number)"
-    r"|\botp\b|\b2fa\b|\bmfa\b|\btotp\b|one[- ]?time password"
-    r"|認証コード|確認コード|認証番号|確認番号|ワンタイムパスワード|ワンタイムコード"
-    r"|セキュリティコード|検証コード|承認コード"
-    r"|(?:sms|メール|2段階認証|二段階認証|2要素認証|二要素認証|認証アプリ|authenticator)"
-    r"[^\n。.!?？！]{0,12}?(?:コード|番号)"
-)
-_PASSWORD_LABEL = (
-    r"(?<!one-time )(?<!one time )(?<!onetime )"  # noqa: S105 - a label pattern
-    r"\b(?:password|passwd|passcode|passphrase|pass\s?word|pin\s?code|pin)s?\b"
-    r"|(?<!ワンタイム)パスワード|暗証番号|パスフレーズ|pinコード|ピンコード|ログインpw"
-)
-# These labels are ordinary English words too ("pass the test"): explicit separator only.
-_SHORT_LABEL = r"\b(?:pw|pwd|pass)\b|パス(?!ワ|フ)"
-_GENERIC_CODE = r"\bcode\b|コード"
-
-# --- separators ------------------------------------------------------------------------------
-_QUALIFIER = (
-    r"(?:\s+(?:for|on|of|to|at|in)\s+(?:my\s+|the\s+|your\s+)?[\w.@-]{1,30}(?:\s+account)?)?"
-)
-_STRONG_SEP = (
-    r"(?:\s*[:=]\s*|\s*(?:->|→)\s*|\s+(?:is|was|is now|was set to|is set to|will be)\s*:?\s*"
-    r"|\s*(?:は|が)\s*[、,:]?\s*)"
-)
-_WEAK_SEP = r"(?:\s+|(?=[「『\"'“‘`]))"
-
-_QUOTED = r"""'([^'\n]{1,64})'|"([^"\n]{1,64})"|「([^」\n]{1,64})」|『([^』\n]{1,64})』|“([^”\n]{1,64})”|‘([^’\n]{1,64})’|`([^`\n]{1,64})`"""
-_PLAIN = r"([!-~]{1,64})"
-_DIGITS = r"(\d{3}[ -]\d{3}(?![\d-])|\d{4,8}(?![\d-]))"
-
-_PASSWORD_RE = re.compile(
-    rf"(?:{_PASSWORD_LABEL}){_QUALIFIER}(?:(?P<strong>{_STRONG_SEP})|{_WEAK_SEP})"
-    rf"(?:{_QUOTED}|{_PLAIN})"
-)
-_SHORT_RE = re.compile(
-    rf"(?:{_SHORT_LABEL}){_QUALIFIER}(?P<strong>{_STRONG_SEP})(?:{_QUOTED}|{_PLAIN})"
-)
-_OTP_RE = re.compile(
-    rf"(?:{_OTP_LABEL})(?:\s*(?:は|が|:|=|is|was|->|→)\s*|\s*|\s*\(\s*)(?:{_QUOTED}|{_DIGITS}|"
-    r"([0-9a-z]*\d[0-9a-z]*\d[0-9a-z]*)(?![0-9a-z]))"
-)
-_GENERIC_RE = re.compile(rf"(?:{_GENERIC_CODE})(?:\s*(?:は|:|=|is|was)\s*|\s*){_DIGITS}")
-# "error code 403", "招待コード", "promo code 123456": codes that are not one-time codes.
-_NOT_OTP_BEFORE = re.compile(
-    r"(?:error|エラー|promo|promotion|referral|invite|invitation|招待|紹介|zip|postal|郵便"
-    r"|order|注文|tracking|追跡|product|商品|country|国|area|reference|参照|status|http"
-    r"|coupon|クーポン|discount|bank|銀行|swift|branch|支店|qr|bar)\s*$"
+PREFILTER = re.compile(
+    r"pass|pw|pin|code|otp|2fa|mfa|authenticator|authy|sms|backup|recovery|emergency|scratch"
+    r"|パス|暗証|コード|番号|ピン|認証|ワンタイム|予備|キー"
 )
 
-_BACKUP_LABEL = re.compile(
-    r"(?:backup|recovery|back-up|バックアップ|リカバリー?|復旧|予備|リカバリ)\s*(?:codes?|コード)"
-    r"[^\n0-9]{0,20}?[:：]?\s*"
+# Cheaper gates per rule family: each family's patterns start at one of these words.
+_DIGIT = re.compile(r"\d")
+_OTP_GATE = re.compile(r"code|pin|number|otp|2fa|mfa|one[- ]?time|password|コード|番号|ワンタイム")
+_CUE_GATE = re.compile(
+    r"表示さ|届|出て|出た|来た|\bi got|\bi received|sent me|\bi was sent" + "|" + p.SHOWS
 )
-_BACKUP_ITEM = re.compile(
-    r"(?:\d{1,2}[.)]\s+)?([0-9a-z]{4,5}[- ][0-9a-z]{4,5}(?![0-9a-z])|[0-9a-z]{8,10}(?![0-9a-z]))"
-)
-_BACKUP_GAP = re.compile(r"[\s,、;/|・]{0,6}")
+_PASSWORD_GATE = re.compile(r"pass|pw|pin|パス|暗証|ピン")
 
 #: Words that follow "password is" in complaints, not in statements of a password.
 _NOT_A_VALUE = frozenset(
@@ -95,6 +46,11 @@ _NOT_A_VALUE = frozenset(
 )
 _TRAILING = ".,;:、。"
 _CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
+_OPENERS = {v: k for k, v in _CLOSERS.items()}
+_QUOTES = "'\"「『“‘`("
+_ASCII_WORD = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
+_REPEAT_MIN = 6  # a value this long seen again elsewhere in the message is the same secret
+_REPEAT_VALUES = 8  # distinct values searched again: bounds the work on hostile input
 
 
 def find_credentials(folded: Folded) -> list[SecretSpan]:
@@ -102,37 +58,79 @@ def find_credentials(folded: Folded) -> list[SecretSpan]:
     text = folded.text
     if not PREFILTER.search(text):
         return []
-    out: list[SecretSpan] = []
-    for m in _OTP_RE.finditer(text):
-        _add(out, folded, m, ONE_TIME_CODE, "one-time code:labelled", strong=True)
-    for m in _GENERIC_RE.finditer(text):
-        if not _NOT_OTP_BEFORE.search(text, max(0, m.start() - 20), m.start()):
-            _add(out, folded, m, ONE_TIME_CODE, "one-time code:6 digits after code", True)
-    for m in _PASSWORD_RE.finditer(text):
-        _add(out, folded, m, PASSWORD, "password:labelled", strong=m.group("strong") is not None)
-    for m in _SHORT_RE.finditer(text):
-        _add(out, folded, m, PASSWORD, "password:short label", strong=True)
-    out.extend(_backup_codes(folded))
+    found: list[tuple[str, int, int, str]] = []  # kind, folded start, end, reason
+    has_digit = _DIGIT.search(text) is not None
+    if _OTP_GATE.search(text):
+        _one_time_codes(found, text, has_digit=has_digit)
+    if has_digit and _CUE_GATE.search(text):
+        for m in p.CUE_RE.finditer(text):
+            if p.CUE_CONTEXT.search(text, max(0, m.start() - p.CUE_WINDOW), m.start()):
+                _add(found, m, ONE_TIME_CODE, "one-time code:shown", strong=True)
+    if _PASSWORD_GATE.search(text):
+        _passwords(found, text)
+    found += _repeats(text, found)
+    out = [SecretSpan(kind, *folded.span(start, end), reason) for kind, start, end, reason in found]
+    out.extend(find_backup_codes(folded))
     return out
 
 
+def _one_time_codes(found: list[tuple[str, int, int, str]], text: str, *, has_digit: bool) -> None:
+    for m in p.OTP_RE.finditer(text):
+        _add(found, m, ONE_TIME_CODE, "one-time code:labelled", strong=True)
+    if not has_digit:
+        return  # the rules below read digits only
+    for m in p.GENERIC_RE.finditer(text):
+        if not p.NOT_OTP_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            _add(found, m, ONE_TIME_CODE, "one-time code:6 digits after code", strong=True)
+    for m in p.CLAUSE_RE.finditer(text):
+        if not p.NOT_OTP_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            _add(found, m, ONE_TIME_CODE, "one-time code:labelled", strong=True)
+    for m in p.VALUE_FIRST_RE.finditer(text):
+        if not p.NOT_OTP_BEFORE.search(m.group("words") or ""):
+            _add(found, m, ONE_TIME_CODE, "one-time code:value before label", strong=True, group=1)
+
+
+def _passwords(found: list[tuple[str, int, int, str]], text: str) -> None:
+    for m in p.PASSWORD_RE.finditer(text):
+        _add(found, m, PASSWORD, "password:labelled", strong=m.group("strong") is not None)
+    for m in p.SHORT_RE.finditer(text):
+        _add(found, m, PASSWORD, "password:short label", strong=True)
+    for m in p.CORRECTED_RE.finditer(text):
+        _add(found, m, PASSWORD, "password:corrected", strong=True, shaped=True)
+    for m in p.NEARBY_QUOTED_RE.finditer(text):
+        fill = m.group("fill")
+        # a bracket right after the label holds its value; further away it is an aside
+        fill_ok = not p.NEARBY_NOT_A_VALUE.search(fill) and not (fill and text[m.end() - 1] == ")")
+        if fill_ok and not p.NEARBY_AFTER.match(text, m.end()):
+            _add(found, m, PASSWORD, "password:quoted near label", strong=True, shaped=True)
+
+
 def _add(
-    out: list[SecretSpan], folded: Folded, m: re.Match[str], kind: str, reason: str, strong: bool
+    found: list[tuple[str, int, int, str]],
+    m: re.Match[str],
+    kind: str,
+    reason: str,
+    *,
+    strong: bool,
+    shaped: bool = False,
+    group: int = 0,
 ) -> None:
-    group = next(i for i in range(m.re.groups, 0, -1) if m.group(i) is not None)
-    quoted = _is_quoted(m, group)
+    # the value is the one alternative that matched, unless the caller names its group
+    group = group or next(i for i in range(m.re.groups, 0, -1) if m.group(i) is not None)
+    text = m.string
     start, end = m.span(group)
+    quoted = start > 0 and text[start - 1] in _QUOTES
     if not quoted:
-        end = _trim(folded.text, start, end)
-    value = folded.text[start:end]
-    if not _plausible(value, kind, strong=strong, quoted=quoted):
+        end = _trim(text, start, end)
+        if end - start > 2 and text[start] in _OPENERS and text[end - 1] == _OPENERS[text[start]]:
+            start, end = start + 1, end - 1  # "password (Tiger77!)": the brackets are not in it
+    value = text[start:end]
+    if kind == ONE_TIME_CODE and p.UNIT_AFTER.match(text, end):
+        return  # "code 5000円", "shows 1030 errors": an amount or a count, not a code
+    if shaped and not _looks_like_password(value):
         return
-    out.append(SecretSpan(kind, *folded.span(start, end), reason=reason))
-
-
-def _is_quoted(m: re.Match[str], group: int) -> bool:
-    start = m.start(group)
-    return start > 0 and m.string[start - 1] in "'\"「『“‘`"
+    if _plausible(value, kind, strong=strong, quoted=quoted):
+        found.append((kind, start, end, reason))
 
 
 def _trim(text: str, start: int, end: int) -> int:
@@ -161,15 +159,35 @@ def _plausible(value: str, kind: str, *, strong: bool, quoted: bool) -> bool:
     return value.strip("*・.-_") != "" or strong
 
 
-def _backup_codes(folded: Folded) -> list[SecretSpan]:
-    text = folded.text
-    out: list[SecretSpan] = []
-    for label in _BACKUP_LABEL.finditer(text):
-        pos = label.end()
-        for _ in range(32):  # Google gives 10 codes, GitHub 16; stop well after that
-            item = _BACKUP_ITEM.match(text, pos)
-            if item is None or not any(c.isdigit() for c in item.group(1)):
-                break
-            out.append(SecretSpan(BACKUP_CODE, *folded.span(*item.span(1)), reason="backup code"))
-            pos = _BACKUP_GAP.match(text, item.end()).end()  # type: ignore[union-attr]
+def _looks_like_password(value: str) -> bool:
+    """A token read away from its label: 4+ visible ASCII, not a plain word, not an address."""
+    if not (4 <= len(value) <= 64 and value.isascii()) or any(c.isspace() for c in value):
+        return False
+    if value.isalpha() or "://" in value or value.startswith("www."):
+        return False
+    if "@" in value and "." in value.partition("@")[2]:
+        return False  # an e-mail address
+    return not (len(value) >= 26 and value.isalnum())  # a wallet address or a hash
+
+
+def _repeats(text: str, found: list[tuple[str, int, int, str]]) -> list[tuple[str, int, int, str]]:
+    """Other copies of a found value ("コード604182です！！604182！！"): the same secret."""
+    taken = {(start, end) for _, start, end, _ in found}
+    seen: set[str] = set()
+    out: list[tuple[str, int, int, str]] = []
+    for kind, start, end, reason in found:
+        value = text[start:end]
+        if len(value) < _REPEAT_MIN or value in seen or len(seen) >= _REPEAT_VALUES:
+            continue
+        seen.add(value)
+        pos = text.find(value)
+        while pos >= 0:
+            stop = pos + len(value)
+            alone = (pos == 0 or text[pos - 1] not in _ASCII_WORD) and (
+                stop == len(text) or text[stop] not in _ASCII_WORD
+            )
+            if alone and (pos, stop) not in taken:
+                taken.add((pos, stop))
+                out.append((kind, pos, stop, f"{reason}:repeated"))
+            pos = text.find(value, stop)
     return out
