@@ -47,4 +47,4 @@ def view(text: str) -> View:
     if text.isascii() or _NEEDS_FOLD.search(text) is None:
         return View(text, text, None)
     folded = fold(text, lower=False)
-    return View(text, folded.text, folded)
+    return View(text, folded.text, None if folded.origin is None else folded)

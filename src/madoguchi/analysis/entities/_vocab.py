@@ -9,10 +9,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from madoguchi.analysis._textmap import INVISIBLE, Folded, fold
+from madoguchi.analysis._textmap import Folded, fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,9 +216,6 @@ def trie_pattern(words: list[str]) -> str:
 
 # --- the searchable view ---------------------------------------------------------------------
 
-_NEEDS_FOLD = re.compile("[" + "".join(sorted(INVISIBLE)) + "\uff01-\uff5e\u3000]")
-_WIDE = re.compile("[\uff01-\uff5e\u3000]")
-
 
 @dataclass(frozen=True, slots=True)
 class View:
@@ -232,11 +228,6 @@ class View:
         return (start, end) if self.folded is None else self.folded.span(start, end)
 
 
-def _narrow(match: re.Match[str]) -> str:
-    ch = match.group()
-    return " " if ch == "\u3000" else chr(ord(ch) - 0xFEE0)
-
-
 _last: tuple[str, View] | None = None
 
 
@@ -244,20 +235,14 @@ def view(text: str) -> View:
     """The shared searchable view of ``text``; cheap when nothing needs folding.
 
     Fullwidth ASCII (common in Japanese: "：", "（", "２万円") is narrowed in place, keeping
-    indices; only other NFKC changes or invisible characters pay for a full :func:`fold`.
+    indices (the fast path of :func:`fold`); only other NFKC changes or invisible characters
+    pay for the per-character walk.
     """
     global _last
     last = _last
     if last is not None and last[0] is text:  # the three scanners share one message
         return last[1]
-    if text.isascii() or (unicodedata.is_normalized("NFKC", text) and not _NEEDS_FOLD.search(text)):
-        result = View(text, None)
-    else:
-        narrowed = _WIDE.sub(_narrow, text)
-        if unicodedata.is_normalized("NFKC", narrowed) and not _NEEDS_FOLD.search(narrowed):
-            result = View(narrowed, None)
-        else:
-            folded = fold(text, lower=False)
-            result = View(folded.text, folded)
+    folded = fold(text, lower=False)  # identity map unless invisibles or other NFKC changes
+    result = View(folded.text, None if folded.origin is None else folded)
     _last = (text, result)
     return result

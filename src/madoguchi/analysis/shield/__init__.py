@@ -10,9 +10,9 @@ spans into the original text). Redaction itself is :func:`madoguchi.analysis._re
 from __future__ import annotations
 
 from madoguchi.analysis._errors import AnalysisInputError
+from madoguchi.analysis._textmap import fold
 from madoguchi.analysis._types import SecretSpan
 from madoguchi.analysis.shield import _credentials, _keys, _keystore
-from madoguchi.analysis.shield._folding import quick_fold
 from madoguchi.analysis.shield._merge import merge
 from madoguchi.analysis.shield._mnemonic import find_phrases
 
@@ -27,11 +27,11 @@ def find_secrets(text: str) -> list[SecretSpan]:
     if not text:
         return []
     found: list[SecretSpan] = []
-    lower = quick_fold(text)
+    lower = fold(text)
     found += find_phrases(lower)
     found += _credentials.find_credentials(lower)
     if _keys.PREFILTER.search(text):
-        found += _keys.find_keys(quick_fold(text, lower=False))
+        found += _keys.find_keys(fold(text, lower=False))
     if _keystore.PREFILTER.search(text):
         found += _keystore.find_keystores(text)
     return merge(found)

@@ -6,8 +6,8 @@ Works on the lower-cased fold (fullwidth "ＰＷ：" reads as "pw:"), so passwor
 case-insensitively but reported as spans into the original text. The patterns live in
 ``_credentials_patterns``, backup-code lists in ``_credentials_backup``.
 
->>> from madoguchi.analysis.shield._folding import quick_fold
->>> [(s.kind, s.start, s.end) for s in find_credentials(quick_fold("パスワードはabc123です"))]
+>>> from madoguchi.analysis._textmap import fold
+>>> [(s.kind, s.start, s.end) for s in find_credentials(fold("パスワードはabc123です"))]
 [('password', 6, 12)]
 """
 

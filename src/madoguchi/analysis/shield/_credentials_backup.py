@@ -1,8 +1,8 @@
 """2FA backup (recovery) codes: every code of a list that follows a backup-code label.
 
->>> from madoguchi.analysis.shield._folding import quick_fold
+>>> from madoguchi.analysis._textmap import fold
 >>> text = "backup codes: 1234 5678, 8765 4321"
->>> [text[s.start : s.end] for s in find_backup_codes(quick_fold(text))]
+>>> [text[s.start : s.end] for s in find_backup_codes(fold(text))]
 ['1234 5678', '8765 4321']
 """
 

@@ -3,9 +3,9 @@
 Works on a case-preserving fold of the text (fullwidth and zero-width tricks seen through),
 because base58 is case-sensitive.
 
->>> from madoguchi.analysis.shield._folding import quick_fold
+>>> from madoguchi.analysis._textmap import fold
 >>> wif = "5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ"
->>> [s.reason for s in find_keys(quick_fold("key: " + wif, lower=False))]
+>>> [s.reason for s in find_keys(fold("key: " + wif, lower=False))]
 ['wif:mainnet:uncompressed:checksum ok']
 """
 

@@ -7,8 +7,8 @@ newlines, commas, numbering such as ``1.``/``(1)``/``①``). Runs are judged per
   letters: BIP39 words are unique in their first four), almost no English function words;
 * or any 12/15/18/21/24-word window with a valid BIP39 checksum.
 
->>> from madoguchi.analysis.shield._folding import quick_fold
->>> find_phrases(quick_fold("abandon " * 11 + "about"))[0].reason
+>>> from madoguchi.analysis._textmap import fold
+>>> find_phrases(fold("abandon " * 11 + "about"))[0].reason
 'bip39:english:12 words:checksum ok'
 """
 

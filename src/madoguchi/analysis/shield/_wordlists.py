@@ -1,6 +1,6 @@
 r"""BIP39 wordlists folded for matching, and the BIP39 checksum.
 
-Words are stored NFKC-folded and lower-cased, the same way :func:`quick_fold` plus
+Words are stored NFKC-folded and lower-cased, the same way :func:`~madoguchi.analysis._textmap.fold` plus
 :func:`word_key` fold a message, so "ＡＢＡＮＤＯＮ", "Abandon" and the NFKD-stored Japanese
 "あおそ\u3099ら" all meet their list entry.
 
