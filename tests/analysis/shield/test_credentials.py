@@ -219,3 +219,19 @@ def test_two_credentials_in_one_message():
 )
 def test_hostile_input_is_linear(text):
     assert isinstance(find_secrets(text), list)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("2段階認証のコード：786326 USDCのステーキングを解除したいです", "786326"),
+        ("verification code: 552019 BTC withdrawal is stuck", "552019"),
+    ],
+)
+def test_a_colon_labelled_code_followed_by_a_ticker_is_still_a_code(text, code):
+    spans = find_secrets(text)
+    assert [(s.kind, text[s.start : s.end]) for s in spans] == [("one_time_code", code)]
+
+
+def test_a_code_word_with_an_amount_is_not_a_code():
+    assert find_secrets("the promo code gives 5000 USDT bonus") == []

@@ -126,7 +126,9 @@ def _add(
             start, end = start + 1, end - 1  # "password (Tiger77!)": the brackets are not in it
     value = text[start:end]
     if kind == ONE_TIME_CODE and p.UNIT_AFTER.match(text, end):
-        return  # "code 5000円", "shows 1030 errors": an amount or a count, not a code
+        labelled = p.COLON_BEFORE.search(text, max(0, start - 4), start) is not None
+        if not (labelled and p.TICKER_AFTER.match(text, end)):
+            return  # "code 5000円", "shows 1030 errors": an amount or a count, not a code
     if shaped and not _looks_like_password(value):
         return
     if _plausible(value, kind, strong=strong, quoted=quoted):

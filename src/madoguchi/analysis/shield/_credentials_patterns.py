@@ -150,3 +150,7 @@ UNIT = (
     r"|個|枚|人|歳|mins?|minutes?|seconds?|hours?|days?|times|errors?|エラー)(?![a-z])"
 )
 UNIT_AFTER = re.compile(rf"{UNIT}|[.,:/]\d")
+# a ticker right after a value given with a colon ("2段階認証のコード：786326 USDCの…") is the
+# next sentence, not the unit of an amount: the label with its colon wins (fail safe)
+TICKER_AFTER = re.compile(r"\s*(?:usdt|usdc|btc|eth|xrp|sol|trx|bnb|doge|ada)(?![a-z])")
+COLON_BEFORE = re.compile(r"[:：]\s*$")
