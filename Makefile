@@ -24,6 +24,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/analysis_throughput.py --write-docs
+	$(BIN)/python bench/hostile_scaling.py --write-docs
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
