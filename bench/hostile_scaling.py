@@ -40,8 +40,10 @@ def _repeat(unit: str) -> Callable[[int], str]:
 
 
 def _garbage(n: int) -> str:
-    rng = random.Random(7)
-    return rng.randbytes(n).decode("utf-8", errors="replace")[:n]
+    # one fixed 100,000-byte block repeated, so both sizes hold the same kind of content and
+    # the ratio measures scaling, not how many lucky matches a fresh random block holds
+    block = random.Random(7).randbytes(SMALL).decode("utf-8", errors="replace")
+    return _repeat(block)(n)
 
 
 def _words(n: int) -> str:
