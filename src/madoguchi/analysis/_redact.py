@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from madoguchi.analysis._types import SECRET_LABELS, SecretSpan
 
@@ -49,3 +49,33 @@ def redact_to_spaces(text: str, secrets: Sequence[SecretSpan]) -> str:
         pos = max(pos, s.end)
     out.append(text[pos:])
     return "".join(out)
+
+
+def to_redacted_offsets(
+    secrets: Sequence[SecretSpan], *, language: str = "en"
+) -> Callable[[int], int]:
+    """A function mapping an original-text offset (outside secrets) to the redacted text.
+
+    Entities never overlap secrets, so each of their offsets moves by the length difference of
+    the markers before it.
+
+    >>> shift = to_redacted_offsets([SecretSpan("password", 3, 5)])
+    >>> shift(2), shift(5), shift(7)
+    (2, 24, 26)
+    """
+    cuts: list[tuple[int, int]] = []
+    delta = 0
+    for s in sorted(secrets, key=lambda s: s.start):
+        delta += len(marker(s.kind, language)) - (s.end - s.start)
+        cuts.append((s.end, delta))
+
+    def shift(pos: int) -> int:
+        moved = 0
+        for end, d in cuts:
+            if pos >= end:
+                moved = d
+            else:
+                break
+        return pos + moved
+
+    return shift

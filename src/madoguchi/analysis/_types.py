@@ -171,6 +171,29 @@ class Analysis:
             f"entities={len(self.entities)}, findings={len(self.findings)})"
         )
 
+    def storable(self) -> dict[str, Any]:
+        """The JSON to store beside ``redacted``: spans point into the *redacted* text (the
+        original is never stored), secrets keep their original spans and kinds only."""
+        from madoguchi.analysis._redact import to_redacted_offsets
+
+        shift = to_redacted_offsets(self.secrets, language=self.language)
+        entities = []
+        for e in self.entities:
+            d = e.as_dict()
+            d["start"], d["end"] = shift(e.start), shift(e.end)
+            entities.append(d)
+        findings = []
+        for f in self.findings:
+            d = f.as_dict()
+            d["spans"] = [[shift(a), shift(b)] for a, b in f.spans]
+            findings.append(d)
+        return {
+            "language": self.language,
+            "secrets": [s.as_dict() for s in self.secrets],
+            "entities": entities,
+            "findings": findings,
+        }
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "redacted": self.redacted,

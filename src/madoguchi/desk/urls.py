@@ -1,0 +1,13 @@
+"""URL map: the customer portal at ``/``, the agent workspace at ``/agent/``, admin, API."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("agent/", include("madoguchi.agents.urls")),
+    path("api/v1/", include("madoguchi.tickets.api_urls")),
+    path("", include("madoguchi.portal.urls")),
+]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class KbConfig(AppConfig):
+    name = "madoguchi.kb"
+    verbose_name = "Knowledge base"

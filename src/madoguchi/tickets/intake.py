@@ -1,0 +1,309 @@
+"""The one intake path: every inbound customer message, from every channel, comes through here.
+
+``intake()`` analyses and redacts the text (the raw text is never stored), finds or creates the
+customer and the ticket, stores the message with its events in one transaction, and is
+idempotent on ``(channel, external_id)``. Notifications go out only after commit.
+
+>>> # intake(inbound=Inbound(channel="web", body="...", email="taro@example.jp", intent=...))
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from madoguchi import taxonomy
+from madoguchi.analysis import Analysis, Finding, analyze
+from madoguchi.analysis.facts import FactsReport, check_facts
+from madoguchi.customers.models import ContactIdentity, Customer
+from madoguchi.customers.services import CustomerError, customer_get_or_create
+from madoguchi.tickets import notifications
+from madoguchi.tickets.models import Event, Message, Ticket
+
+log = logging.getLogger(__name__)
+
+#: Secrets that hand over the funds: the ticket becomes urgent.
+_WALLET_SECRETS = {"recovery_phrase", "private_key", "extended_private_key", "keystore"}
+_PRIORITY_BY_URGENCY = {"urgent": "urgent", "high": "high", "normal": "normal"}
+
+
+class IntakeError(Exception):
+    """The message cannot be taken as it is; the message is user-facing and translated."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One message as a channel adapter hands it over."""
+
+    channel: str
+    body: str
+    #: who sent it: an identity kind ("email", "chat", "social", "phone") and its value
+    identity_kind: str = ContactIdentity.Kind.EMAIL
+    identity_value: str = ""
+    name: str = ""
+    subject: str = ""
+    intent: str = ""
+    facts: Mapping[str, str] = field(default_factory=dict)
+    #: a reply to this ticket (already access-checked by the caller, or None for a new ticket)
+    ticket: Ticket | None = None
+    external_id: str | None = None
+    received_at: datetime | None = None
+    #: the language the customer chose in the UI, used when the text does not say
+    language_hint: str = "ja"
+
+
+@dataclass
+class IntakeResult:
+    ticket: Ticket
+    message: Message
+    created: bool  # a new ticket was opened
+    duplicate: bool  # this (channel, external_id) was already taken; nothing was written
+    #: what to tell the customer now: secret warnings, consistency findings (ja and en)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+    facts: FactsReport | None = None
+
+
+def _check(inbound: Inbound) -> None:
+    if inbound.channel not in Ticket.Channel.values:
+        raise IntakeError(_("Unknown channel."), field="channel")
+    if not inbound.body or not inbound.body.strip():
+        raise IntakeError(_("Please write your message."), field="body")
+    if len(inbound.body) > settings.MAX_MESSAGE_CHARS:
+        raise IntakeError(
+            _("Your message is too long (at most %(n)s characters).")
+            % {"n": settings.MAX_MESSAGE_CHARS},
+            field="body",
+        )
+    if inbound.ticket is None:
+        if len(inbound.subject) > settings.MAX_SUBJECT_CHARS:
+            raise IntakeError(
+                _("The subject is too long (at most %(n)s characters).")
+                % {"n": settings.MAX_SUBJECT_CHARS},
+                field="subject",
+            )
+        if inbound.intent:
+            try:
+                taxonomy.intent(inbound.intent)
+            except taxonomy.UnknownIntentError:
+                raise IntakeError(_("Unknown request type."), field="intent") from None
+    if inbound.external_id is not None and len(inbound.external_id) > 255:
+        raise IntakeError(_("External id too long."), field="external_id")
+
+
+def _single_line(text: str) -> str:
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+
+
+def _analysis_json(result: Analysis) -> dict[str, Any]:
+    return result.storable()
+
+
+def _warnings(findings: list[Finding] | tuple[Finding, ...]) -> list[dict[str, Any]]:
+    return [
+        {"code": f.code, "severity": f.severity, "en": f.message_en, "ja": f.message_ja}
+        for f in findings
+        if f.code == "secret_shared" or f.severity in ("danger", "warning")
+    ]
+
+
+def _duplicate(inbound: Inbound) -> IntakeResult | None:
+    if inbound.external_id is None:
+        return None
+    existing = (
+        Message.objects.select_related("ticket")
+        .filter(channel=inbound.channel, external_id=inbound.external_id)
+        .first()
+    )
+    if existing is None:
+        return None
+    return IntakeResult(existing.ticket, existing, created=False, duplicate=True)
+
+
+def intake(*, inbound: Inbound) -> IntakeResult:
+    """Take one inbound message (see the module docstring). Raises :class:`IntakeError`."""
+    _check(inbound)
+    duplicate = _duplicate(inbound)
+    if duplicate is not None:
+        return duplicate
+    received_at = inbound.received_at or timezone.now()
+    body = analyze(inbound.body, received_at=received_at, tz=settings.TIME_ZONE)
+    subject = analyze(_single_line(inbound.subject), received_at=received_at, tz=settings.TIME_ZONE)
+    facts = (
+        check_facts(inbound.facts, received_at=received_at, tz=settings.TIME_ZONE)
+        if inbound.facts
+        else None
+    )
+    language = body.language if body.language in ("ja", "en") else inbound.language_hint
+    secret_kinds = sorted(
+        {s.kind for s in body.secrets}
+        | {s.kind for s in subject.secrets}
+        | {s.kind for s in (facts.secrets if facts else ())}
+    )
+    try:
+        with transaction.atomic():
+            result = _store(inbound, body, subject, facts, language, secret_kinds, received_at)
+    except IntegrityError:
+        # the same (channel, external_id) arrived concurrently and won: return that one
+        duplicate = _duplicate(inbound)
+        if duplicate is None:
+            raise
+        return duplicate
+    log.info(
+        "intake channel=%s ticket=%s message=%s created=%s secrets=%s",
+        inbound.channel,
+        result.ticket.reference,
+        result.message.pk,
+        result.created,
+        ",".join(secret_kinds) or "-",
+    )
+    return result
+
+
+def _store(
+    inbound: Inbound,
+    body: Analysis,
+    subject: Analysis,
+    facts: FactsReport | None,
+    language: str,
+    secret_kinds: list[str],
+    received_at: datetime,
+) -> IntakeResult:
+    try:
+        customer, _new = customer_get_or_create(
+            kind=inbound.identity_kind,
+            value=inbound.identity_value,
+            name=inbound.name,
+            language=language,
+        )
+    except CustomerError as exc:
+        raise IntakeError(str(exc), field="email") from exc
+    ticket = inbound.ticket
+    created = ticket is None
+    if ticket is None:
+        ticket = _open_ticket(inbound, customer, body, subject, facts, language)
+    else:
+        ticket = Ticket.objects.select_for_update().get(pk=ticket.pk)
+        if ticket.requester_id != customer.pk:
+            raise IntakeError(_("This request belongs to someone else."), field="ticket")
+        if ticket.status in (Ticket.Status.PENDING, Ticket.Status.SOLVED):
+            _set_status(ticket, Ticket.Status.OPEN)  # the customer answered: back to the team
+    message = Message(
+        ticket=ticket,
+        author_kind=Message.Author.CUSTOMER,
+        author_customer=customer,
+        visibility=Message.Visibility.PUBLIC,
+        body=body.redacted,
+        language=body.language,
+        analysis=_analysis_json(body),
+        channel=inbound.channel,
+        external_id=inbound.external_id,
+    )
+    message.full_clean()
+    message.save()
+    Event.objects.create(
+        ticket=ticket,
+        kind=Event.Kind.MESSAGE,
+        actor_kind=Event.Actor.CUSTOMER,
+        data={"message": message.pk, "channel": inbound.channel},
+    )
+    findings = [*body.findings, *subject.findings, *(facts.findings if facts else ())]
+    if secret_kinds:
+        _flag_secret(ticket, secret_kinds)
+        shared = {f.details["kind"]: f for f in findings if f.code == "secret_shared"}
+        _system_warning(ticket, list(shared.values()))
+    ticket.save()
+    transaction.on_commit(
+        lambda: notifications.customer_message_received(ticket_id=ticket.pk, created=created)
+    )
+    return IntakeResult(
+        ticket, message, created=created, duplicate=False, warnings=_warnings(findings), facts=facts
+    )
+
+
+def _open_ticket(
+    inbound: Inbound,
+    customer: Customer,
+    body: Analysis,
+    subject: Analysis,
+    facts: FactsReport | None,
+    language: str,
+) -> Ticket:
+    urgency = taxonomy.intent(inbound.intent).urgency if inbound.intent else "normal"
+    title = subject.redacted or _single_line(body.redacted)[:80] or _("(no subject)")
+    ticket = Ticket(
+        subject=title[: settings.MAX_SUBJECT_CHARS],
+        intent=inbound.intent,
+        priority=_PRIORITY_BY_URGENCY[urgency],
+        language=language,
+        channel=inbound.channel,
+        requester=customer,
+        facts={slot: f.as_dict() for slot, f in facts.facts.items()} if facts else {},
+    )
+    ticket.full_clean(exclude=["reference"])
+    ticket.save()
+    year = ticket.created_at.year % 100
+    ticket.reference = f"{settings.REFERENCE_PREFIX}-{year:02d}-{ticket.pk:06d}"
+    Event.objects.create(
+        ticket=ticket,
+        kind=Event.Kind.CREATED,
+        actor_kind=Event.Actor.CUSTOMER,
+        data={"channel": inbound.channel, "intent": inbound.intent, "priority": ticket.priority},
+    )
+    return ticket
+
+
+def _set_status(ticket: Ticket, status: str) -> None:
+    Event.objects.create(
+        ticket=ticket,
+        kind=Event.Kind.STATUS,
+        actor_kind=Event.Actor.SYSTEM,
+        data={"from": ticket.status, "to": status},
+    )
+    ticket.status = status
+
+
+def _flag_secret(ticket: Ticket, kinds: list[str]) -> None:
+    ticket.secret_exposed = True
+    wanted = "urgent" if _WALLET_SECRETS.intersection(kinds) else "high"
+    order = ["low", "normal", "high", "urgent"]
+    if order.index(wanted) > order.index(ticket.priority):
+        Event.objects.create(
+            ticket=ticket,
+            kind=Event.Kind.PRIORITY,
+            actor_kind=Event.Actor.SYSTEM,
+            data={"from": ticket.priority, "to": wanted, "reason": "secret_redacted"},
+        )
+        ticket.priority = wanted
+    Event.objects.create(
+        ticket=ticket,
+        kind=Event.Kind.SECRET_REDACTED,
+        actor_kind=Event.Actor.SYSTEM,
+        data={"kinds": kinds},
+    )
+
+
+def _system_warning(ticket: Ticket, findings: list[Finding]) -> None:
+    """The bilingual warning, posted where the customer reads the conversation."""
+    if not findings:
+        return
+    text = "\n\n".join(f"{f.message_ja}\n{f.message_en}" for f in findings)
+    Message.objects.create(
+        ticket=ticket,
+        author_kind=Message.Author.SYSTEM,
+        visibility=Message.Visibility.PUBLIC,
+        body=text,
+        language="ja",
+        channel=ticket.channel,
+    )
