@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "madoguchi.tickets",
     "madoguchi.kb",
     "madoguchi.portal",
+    "madoguchi.api",
 ]
 
 MIDDLEWARE = [
@@ -154,6 +155,7 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

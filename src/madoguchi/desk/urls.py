@@ -4,10 +4,12 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from madoguchi.api.views import api
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("agent/", include("madoguchi.agents.urls")),
-    path("api/v1/", include("madoguchi.tickets.api_urls")),
+    path("api/v1/", api.urls),
     path("", include("madoguchi.portal.urls")),
 ]
