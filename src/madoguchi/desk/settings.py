@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "madoguchi.desk.middleware.SecurityHeadersMiddleware",
+    # innermost: turns an oversized form body into a clear 413 page before CSRF reads it
+    "madoguchi.portal.middleware.RequestSizeMiddleware",
 ]
 
 ROOT_URLCONF = "madoguchi.desk.urls"
@@ -155,6 +157,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# the shared layout's files (desk/static/desk/...): madoguchi.desk is a project, not an app
+STATICFILES_DIRS = [PACKAGE_DIR / "desk" / "static"]
 STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

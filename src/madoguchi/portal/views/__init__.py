@@ -1,0 +1,19 @@
+"""The portal's HTTP adapters, one module per part of the site."""
+
+from madoguchi.portal.views.access import access_request, magic, sign_out
+from madoguchi.portal.views.home import home
+from madoguchi.portal.views.new_request import new_done, new_form, new_help, new_pick
+from madoguchi.portal.views.requests import request_detail, requests_list
+
+__all__ = [
+    "access_request",
+    "home",
+    "magic",
+    "new_done",
+    "new_form",
+    "new_help",
+    "new_pick",
+    "request_detail",
+    "requests_list",
+    "sign_out",
+]
