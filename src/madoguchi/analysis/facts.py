@@ -37,6 +37,13 @@ _EXPECT: dict[str, tuple[str, ...]] = {
     "memo_tag": ("memo",),
 }
 
+#: A coin named in the network field means its own chain (canonical network ids).
+_NATIVE_CHAIN = {
+    "BTC": "bitcoin", "ETH": "ethereum", "XRP": "xrp", "SOL": "solana", "TRX": "tron",
+    "LTC": "litecoin", "DOGE": "dogecoin", "BCH": "bitcoin-cash", "XLM": "stellar",
+    "ATOM": "cosmos", "BNB": "bsc", "MATIC": "polygon", "POL": "polygon", "AVAX": "avalanche-c",
+}  # fmt: skip
+
 _PROBLEMS: dict[str, tuple[str, str]] = {
     "not_txid": (
         "This does not look like a transaction ID (a 64-character hex string, 0x + 64 hex, or a "
@@ -181,6 +188,12 @@ def _check_one(slot: str, raw: str, when: datetime | None, tz: str) -> FactCheck
         return FactCheck(slot, text, value=raw.strip())
     entities = tuple(e for e in result.entities if e.start >= len(prefix))
     found = _pick(entities, kinds)
+    if found is None and slot == "network":
+        # in a network field, "Bitcoin", "Ethereum" or "XRP" name the coin's own chain
+        coin = _pick(entities, ("asset",))
+        chain = _NATIVE_CHAIN.get(coin.value) if coin is not None else None
+        if chain is not None:
+            return FactCheck(slot, text, value=chain)
     if slot == "address" and found is None:
         info = chains.identify_address(raw.strip())
         if info.chain is not None:
