@@ -36,6 +36,12 @@ def test_network_mismatch_is_a_cross_field_finding():
     assert "Tron" in report.findings[0].message_en and "トロン" in report.findings[0].message_ja
 
 
+def test_a_chain_named_in_the_network_field_is_not_the_asset_sent():
+    # the portal's own list offers "Ethereum (ERC20)": that is no claim the customer sent ETH
+    report = check_facts({"asset": "USDT", "network": "Ethereum (ERC20)", "address": TRON})
+    assert [x.code for x in report.findings] == ["network_mismatch"]
+
+
 @pytest.mark.parametrize(
     ("slot", "value", "code"),
     [

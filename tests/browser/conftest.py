@@ -10,8 +10,10 @@ import shutil
 
 import pytest
 
-CHROMIUM = os.environ.get("MADOGUCHI_CHROMIUM") or shutil.which("chromium") or shutil.which(
-    "chromium-browser"
+CHROMIUM = (
+    os.environ.get("MADOGUCHI_CHROMIUM")
+    or shutil.which("chromium")
+    or shutil.which("chromium-browser")
 )
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop + live_server
@@ -41,3 +43,19 @@ def browser_type_launch_args(browser_type_launch_args):
             "--no-first-run",
         ],
     }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # A Japanese customer's browser: the desk must default to Japanese from Accept-Language,
+    # and English is reached only through the header's language button.
+    return {**browser_context_args, "locale": "ja-JP", "viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()  # rate-limit and login-throttle counters must not leak between tests
+    yield
+    cache.clear()

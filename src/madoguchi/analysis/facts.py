@@ -251,6 +251,8 @@ def check_facts(
             continue
         line = f"{slot}: {fact.text}"
         for e in analyze(line).entities:
+            if slot == "network" and e.kind == "asset":
+                continue  # "Ethereum (ERC20)" names the chain, not the coin that was sent
             entities.append(
                 Entity(
                     e.kind,
