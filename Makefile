@@ -17,14 +17,23 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/madoguchi demo
 
+# The whole suite on SQLite; then, when TEST_DATABASE_URL is set (.ci/run sets it when the
+# machine's PostgreSQL answers), the Django apps' tests again on PostgreSQL.
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/lint-imports
-	$(BIN)/pytest -q
+	env -u TEST_DATABASE_URL -u DATABASE_URL $(BIN)/pytest -q -p no:cacheprovider
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+		echo "== the Django apps again, on PostgreSQL (TEST_DATABASE_URL)"; \
+		$(BIN)/pytest -q -p no:cacheprovider src/madoguchi; \
+	else \
+		echo "== TEST_DATABASE_URL is not set: skipping the PostgreSQL run"; \
+	fi
 
 bench: $(STAMP)
 	$(BIN)/python bench/analysis_throughput.py --write-docs
 	$(BIN)/python bench/hostile_scaling.py --write-docs
+	$(BIN)/python bench/intake.py --write-docs
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

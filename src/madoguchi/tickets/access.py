@@ -19,7 +19,8 @@ def is_agent(user: AbstractBaseUser) -> bool:
 
 
 def access_ticket_for_customer(customer: Customer | None, public_id: str) -> Ticket:
-    if customer is None or not public_id or len(public_id) > 32:
+    # "\x00": PostgreSQL refuses NUL in text (a 500), SQLite does not; both must 404
+    if customer is None or not public_id or len(public_id) > 32 or "\x00" in public_id:
         raise Http404
     ticket = (
         Ticket.objects.select_related("requester")
@@ -32,7 +33,7 @@ def access_ticket_for_customer(customer: Customer | None, public_id: str) -> Tic
 
 
 def access_ticket_for_agent(user: AbstractBaseUser, reference: str) -> Ticket:
-    if not is_agent(user) or not reference or len(reference) > 32:
+    if not is_agent(user) or not reference or len(reference) > 32 or "\x00" in reference:
         raise Http404
     ticket = (
         Ticket.objects.select_related("requester", "assignee", "team")

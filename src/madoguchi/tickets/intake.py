@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -100,6 +100,27 @@ def _check(inbound: Inbound) -> None:
                 raise IntakeError(_("Unknown request type."), field="intent") from None
     if inbound.external_id is not None and len(inbound.external_id) > 255:
         raise IntakeError(_("External id too long."), field="external_id")
+    # PostgreSQL cannot store U+0000 (SQLite can): an identifier carrying one is refused
+    if "\x00" in (inbound.external_id or ""):
+        raise IntakeError(_("External id is not valid."), field="external_id")
+    if "\x00" in inbound.identity_value:
+        raise IntakeError(_("The sender's address is not valid."), field="email")
+
+
+def _without_nul(inbound: Inbound) -> Inbound:
+    """The texts without U+0000, which PostgreSQL's text and jsonb refuse and SQLite keeps:
+    both databases then store the same message, and neither fails on it."""
+    if "\x00" not in inbound.body + inbound.subject + inbound.name + "".join(
+        inbound.facts.values()
+    ):
+        return inbound
+    return replace(
+        inbound,
+        body=inbound.body.replace("\x00", ""),
+        subject=inbound.subject.replace("\x00", ""),
+        name=inbound.name.replace("\x00", ""),
+        facts={slot: value.replace("\x00", "") for slot, value in inbound.facts.items()},
+    )
 
 
 def _single_line(text: str) -> str:
@@ -121,11 +142,10 @@ def _warnings(findings: list[Finding] | tuple[Finding, ...]) -> list[dict[str, A
 def _duplicate(inbound: Inbound) -> IntakeResult | None:
     if inbound.external_id is None:
         return None
-    existing = (
-        Message.objects.select_related("ticket")
-        .filter(channel=inbound.channel, external_id=inbound.external_id)
-        .first()
-    )
+    same = Message.objects.filter(channel=inbound.channel, external_id=inbound.external_id)
+    if not same.exists():  # the usual case, and a much cheaper query than the fetch below
+        return None
+    existing = same.select_related("ticket").first()
     if existing is None:
         return None
     return IntakeResult(existing.ticket, existing, created=False, duplicate=True)
@@ -133,6 +153,7 @@ def _duplicate(inbound: Inbound) -> IntakeResult | None:
 
 def intake(*, inbound: Inbound) -> IntakeResult:
     """Take one inbound message (see the module docstring). Raises :class:`IntakeError`."""
+    inbound = _without_nul(inbound)
     _check(inbound)
     duplicate = _duplicate(inbound)
     if duplicate is not None:
@@ -140,6 +161,10 @@ def intake(*, inbound: Inbound) -> IntakeResult:
     received_at = inbound.received_at or timezone.now()
     body = analyze(inbound.body, received_at=received_at, tz=settings.TIME_ZONE)
     subject = analyze(_single_line(inbound.subject), received_at=received_at, tz=settings.TIME_ZONE)
+    # a secret typed into the name field: the name is dropped, the customer warned
+    name = analyze(_single_line(inbound.name), received_at=received_at, tz=settings.TIME_ZONE)
+    if name.secrets:
+        inbound = replace(inbound, name="")
     facts = (
         check_facts(inbound.facts, received_at=received_at, tz=settings.TIME_ZONE)
         if inbound.facts
@@ -149,11 +174,14 @@ def intake(*, inbound: Inbound) -> IntakeResult:
     secret_kinds = sorted(
         {s.kind for s in body.secrets}
         | {s.kind for s in subject.secrets}
+        | {s.kind for s in name.secrets}
         | {s.kind for s in (facts.secrets if facts else ())}
     )
     try:
         with transaction.atomic():
-            result = _store(inbound, body, subject, facts, language, secret_kinds, received_at)
+            result = _store(
+                inbound, body, subject, facts, language, secret_kinds, received_at, name.findings
+            )
     except IntegrityError:
         # the same (channel, external_id) arrived concurrently and won: return that one
         duplicate = _duplicate(inbound)
@@ -179,6 +207,7 @@ def _store(
     language: str,
     secret_kinds: list[str],
     received_at: datetime,
+    name_findings: tuple[Finding, ...] = (),
 ) -> IntakeResult:
     try:
         customer, _new = customer_get_or_create(
@@ -210,7 +239,11 @@ def _store(
         channel=inbound.channel,
         external_id=inbound.external_id,
     )
-    message.full_clean()
+    # The unique (channel, external_id) is the database's to enforce: a concurrent duplicate
+    # must surface as the IntegrityError handled in intake(), not as a ValidationError. The
+    # ticket and customer rows were just written or locked in this transaction: checking that
+    # they exist would cost two queries per message for nothing.
+    message.full_clean(exclude=["ticket", "author_customer"], validate_constraints=False)
     message.save()
     Event.objects.create(
         ticket=ticket,
@@ -218,7 +251,12 @@ def _store(
         actor_kind=Event.Actor.CUSTOMER,
         data={"message": message.pk, "channel": inbound.channel},
     )
-    findings = [*body.findings, *subject.findings, *(facts.findings if facts else ())]
+    findings = [
+        *body.findings,
+        *subject.findings,
+        *(facts.findings if facts else ()),
+        *name_findings,
+    ]
     if secret_kinds:
         _flag_secret(ticket, secret_kinds)
         shared = {f.details["kind"]: f for f in findings if f.code == "secret_shared"}
@@ -251,7 +289,8 @@ def _open_ticket(
         requester=customer,
         facts={slot: f.as_dict() for slot, f in facts.facts.items()} if facts else {},
     )
-    ticket.full_clean(exclude=["reference"])
+    # public_id is 128 random bits under a unique index; the requester was just written/read
+    ticket.full_clean(exclude=["reference", "public_id", "requester"])
     ticket.save()
     year = ticket.created_at.year % 100
     ticket.reference = f"{settings.REFERENCE_PREFIX}-{year:02d}-{ticket.pk:06d}"

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import QuerySet
 
-from madoguchi.tickets.models import Event, Message, Ticket
+from madoguchi.tickets.models import Event, Message, PriorityRank, Ticket
 
 SORTS = {
     "updated": ("-updated_at", "-id"),
     "oldest": ("updated_at", "id"),
     "created": ("-created_at", "-id"),
-    "priority": ("priority_rank", "-updated_at", "-id"),
+    # the same expression as the index ticket_priority_rank, so the database reads one page
+    "priority": (PriorityRank().asc(), "-updated_at", "-id"),
 }
 OPEN_STATUSES = ("new", "open", "pending", "on_hold")
+CLOSED_STATUSES = ("solved", "closed")
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,10 @@ def inbox_tickets(*, user, filters: InboxFilter, sort: str = "updated") -> Query
     """The inbox rows (constant number of queries whatever the page size)."""
     qs = Ticket.objects.select_related("requester", "assignee", "team")
     if filters.status == "open_all":
-        qs = qs.filter(status__in=OPEN_STATUSES)
+        # "not closed" rather than "one of four": SQLite (which has no statistics unless someone
+        # runs ANALYZE) then reads the newest tickets from the updated_at index and stops after
+        # a page, instead of sorting every open ticket (bench/intake.py: 120 ms -> 1 ms)
+        qs = qs.exclude(status__in=CLOSED_STATUSES)
     elif filters.status:
         qs = qs.filter(status=filters.status)
     if filters.priority:
@@ -59,16 +64,6 @@ def inbox_tickets(*, user, filters: InboxFilter, sort: str = "updated") -> Query
             qs.filter(reference=q.upper())
             if q.upper().count("-") == 2
             else qs.filter(subject__icontains=q)
-        )
-    if sort == "priority":
-        qs = qs.annotate(
-            priority_rank=Case(
-                When(priority="urgent", then=Value(0)),
-                When(priority="high", then=Value(1)),
-                When(priority="normal", then=Value(2)),
-                default=Value(3),
-                output_field=IntegerField(),
-            )
         )
     return qs.order_by(*SORTS.get(sort, SORTS["updated"]))
 

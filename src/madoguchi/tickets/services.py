@@ -37,6 +37,7 @@ def message_post(
     *, ticket: Ticket, agent: AbstractBaseUser, body: str, internal: bool = False
 ) -> Message:
     """An agent's public reply or internal note."""
+    body = (body or "").replace("\x00", "")  # PostgreSQL refuses NUL in text; SQLite keeps it
     if not body or not body.strip():
         raise TicketError(_("Please write a reply."))
     if len(body) > settings.MAX_MESSAGE_CHARS:
