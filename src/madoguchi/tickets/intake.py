@@ -262,8 +262,10 @@ def _store(
         shared = {f.details["kind"]: f for f in findings if f.code == "secret_shared"}
         _system_warning(ticket, list(shared.values()))
     ticket.save()
+    # robust: the message is stored whatever happens to the e-mail after commit
     transaction.on_commit(
-        lambda: notifications.customer_message_received(ticket_id=ticket.pk, created=created)
+        lambda: notifications.customer_message_received(ticket_id=ticket.pk, created=created),
+        robust=True,
     )
     return IntakeResult(
         ticket, message, created=created, duplicate=False, warnings=_warnings(findings), facts=facts

@@ -78,7 +78,9 @@ def message_post(
                 _status_event(locked, agent, Ticket.Status.PENDING)
             if locked.assignee_id is None:
                 _assign_event(locked, agent, agent)
-            transaction.on_commit(lambda: notifications.agent_replied(ticket_id=locked.pk))
+            transaction.on_commit(
+                lambda: notifications.agent_replied(ticket_id=locked.pk), robust=True
+            )
         locked.save()
     return message
 
