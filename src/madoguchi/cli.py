@@ -1,7 +1,12 @@
 """The ``madoguchi`` command. Thin: parses arguments, calls the library, prints.
 
 madoguchi scan [--json | --jsonl] [--received-at ISO] [--tz ZONE] [FILE]
-madoguchi demo
+madoguchi scan --sample            the bundled sample conversation, analysed
+madoguchi serve [--host H] [--port P] [--workers N] [--forwarded-allow-ips IPS]
+madoguchi demo [--port P] [--data-dir DIR]
+madoguchi createagent --username U [--email E] [--name N] [--role R] [--team SLUG ...]
+
+The desk commands import Django only when they run, so ``scan`` stays fast.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from madoguchi import __version__
 from madoguchi.analysis import analyze
 from madoguchi.analysis._analyze import DEFAULT_TZ
 from madoguchi.analysis._errors import AnalysisError
+from madoguchi.desk.commands import add_desk_commands
 
 #: Largest single message ``scan`` accepts (bytes); bigger input gets a clear error.
 MAX_MESSAGE_BYTES = 16 * 1024 * 1024
@@ -59,6 +65,8 @@ def _jsonl_results(
 
 
 def _cmd_scan(args: argparse.Namespace) -> int:
+    if args.sample:
+        return _scan_sample(args)
     stream: IO[bytes] = open(args.file, "rb") if args.file else sys.stdin.buffer
     try:
         if args.jsonl:
@@ -84,8 +92,12 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_demo(args: argparse.Namespace) -> int:
+def _scan_sample(args: argparse.Namespace) -> int:
     from madoguchi.cli_render import render_conversation
+
+    if args.file:
+        print("madoguchi scan: --sample reads no FILE", file=sys.stderr)
+        return 2
 
     sample = files("madoguchi.samples").joinpath("conversation.jsonl").read_text("utf-8")
     messages = [json.loads(line) for line in sample.splitlines() if line.strip()]
@@ -112,13 +124,13 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--json", action="store_true", help="print the result as JSON")
     fmt.add_argument("--jsonl", action="store_true", help="batch mode: JSON lines in and out")
     scan.add_argument("--received-at", help="message time (ISO 8601); default: now")
+    fmt.add_argument(
+        "--sample", action="store_true", help="analyse the bundled sample conversation and show it"
+    )
     scan.add_argument("--tz", default=DEFAULT_TZ, help=f"desk time zone (default {DEFAULT_TZ})")
     scan.add_argument("file", nargs="?", help="read from FILE instead of stdin")
     scan.set_defaults(func=_cmd_scan)
-
-    demo = sub.add_parser("demo", help="scan the bundled sample conversation and show it")
-    demo.add_argument("--tz", default=DEFAULT_TZ)
-    demo.set_defaults(func=_cmd_demo)
+    add_desk_commands(sub)
     return parser
 
 

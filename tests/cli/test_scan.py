@@ -1,4 +1,4 @@
-"""`madoguchi scan` and `madoguchi demo`, run as a user runs them (a real subprocess)."""
+"""`madoguchi scan` (and `scan --sample`), run as a user runs them (a real subprocess)."""
 
 import json
 import os
@@ -88,8 +88,8 @@ def test_unknown_command_is_a_usage_error():
 
 
 @pytest.mark.timeout(120)
-def test_demo_shows_the_sample_conversation_redacted():
-    proc = run("demo")
+def test_scan_sample_shows_the_sample_conversation_redacted():
+    proc = run("scan", "--sample")
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout.decode()
     assert "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318" not in out

@@ -1,0 +1,251 @@
+"""The desk's subcommands of ``madoguchi``: serve, demo, createagent, importarticles.
+
+Thin: parse arguments, put the environment in place, call ``desk.server`` / ``desk.demo`` /
+the agents service, print. Django is imported only once a command runs, after the
+environment it reads is set. An operator's mistake prints one line and exits with 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+from pathlib import Path
+
+from madoguchi.desk.demo_dir import DEFAULT_DEMO_DIR, demo_dir_prepare, demo_environment
+from madoguchi.desk.server import (
+    ServeError,
+    ServeOptions,
+    banner,
+    base_url,
+    database_migrate,
+    desk_prepare,
+    django_setup,
+    environment_set,
+    port_check,
+    serve,
+)
+
+PASSWORD_VARIABLE = "MADOGUCHI_AGENT_PASSWORD"  # noqa: S105 - the variable's name
+
+
+def _fail(command: str, message: str) -> int:
+    print(f"madoguchi {command}: {message}", file=sys.stderr)
+    return 2
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    options = ServeOptions(
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        forwarded_allow_ips=args.forwarded_allow_ips,
+        log_level=args.log_level,
+    )
+    try:
+        port_check(options.host, options.port)
+        if os.environ.get("MADOGUCHI_MODE") != "production":
+            # links in e-mails point at this server unless the operator says otherwise
+            environment_set(
+                {"MADOGUCHI_SITE_URL": base_url(options.host, options.port)}, override=False
+            )
+        desk_prepare()
+        print(banner(options, _site_url_warning()), flush=True)
+        serve(options)
+    except ServeError as exc:
+        return _fail("serve", str(exc))
+    return 0
+
+
+def _site_url_warning() -> tuple[str, ...]:
+    from django.conf import settings
+
+    if settings.PRODUCTION and not os.environ.get("MADOGUCHI_SITE_URL"):
+        return (
+            f"  warning    MADOGUCHI_SITE_URL is not set: e-mailed links point at "
+            f"{settings.SITE_URL}",
+        )
+    return ()
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    options = ServeOptions(host=args.host, port=args.port, log_level=args.log_level)
+    url = base_url(options.host, options.port)
+    try:
+        port_check(options.host, options.port)
+        data_dir = demo_dir_prepare(Path(args.data_dir))
+        environment_set(demo_environment(data_dir, site_url=url))
+        print(f"Building a fresh demo desk in {data_dir} ...", flush=True)
+        desk_prepare()
+        summary = _demo_build()
+        print(banner(options, _demo_lines(summary, url)), flush=True)
+        serve(options)
+    except ServeError as exc:
+        return _fail("demo", str(exc))
+    return 0
+
+
+def _demo_build():
+    """The sample desk, built quietly: no acknowledgement e-mails, no per-ticket log lines."""
+    from django.test.utils import override_settings
+
+    from madoguchi.desk.demo import demo_data_create
+
+    logging.disable(logging.INFO)
+    try:
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            return demo_data_create()
+    finally:
+        logging.disable(logging.NOTSET)
+
+
+def _demo_lines(summary, url: str) -> tuple[str, ...]:
+    return (
+        f"  contents   {summary.articles} help articles, {summary.agents} agents, "
+        f"{summary.customers} customers, {summary.tickets} tickets (rebuilt on every run)",
+        "",
+        f"  agent login     username: {summary.username}   password: {summary.password}",
+        "                  (team lead with Django admin access)",
+        f"  customer view   {url}{summary.customer_sign_in_path}",
+        f"                  (one-time sign-in link for {summary.customer_email}; "
+        "expires in 30 minutes)",
+        "",
+        "E-mails the desk sends (sign-in links for customers) are printed below.",
+    )
+
+
+def _password(*, interactive: bool) -> str:
+    value = os.environ.get(PASSWORD_VARIABLE)
+    if value:
+        return value
+    if not interactive:
+        raise ServeError(f"no password: set {PASSWORD_VARIABLE} or run in a terminal")
+    first = getpass.getpass("Password: ")
+    second = getpass.getpass("Password (again): ")
+    if first != second:
+        raise ServeError("the two passwords differ")
+    return first
+
+
+def _cmd_createagent(args: argparse.Namespace) -> int:
+    try:
+        django_setup()  # a settings problem shows before anyone types a password
+        database_migrate()
+        password = _password(interactive=sys.stdin.isatty())
+        from django.utils import translation
+
+        from madoguchi.agents.services import AgentError
+        from madoguchi.desk.operator import agent_create_with_access
+
+        translation.activate("ja" if os.environ.get("LANG", "").startswith("ja") else "en")
+        try:
+            user = agent_create_with_access(
+                username=args.username,
+                password=password,
+                email=args.email,
+                name=args.name,
+                role=args.role,
+                teams=args.teams,
+                language=args.language,
+                superuser=args.superuser,
+            )
+        except AgentError as exc:
+            return _fail("createagent", "; ".join(exc.messages))
+    except ServeError as exc:
+        return _fail("createagent", str(exc))
+    admin = " with Django admin access" if args.superuser else ""
+    print(f"Created agent {user.get_username()} ({args.role}){admin}.")
+    return 0
+
+
+def _cmd_importarticles(args: argparse.Namespace) -> int:
+    try:
+        django_setup()
+        database_migrate()
+        from madoguchi.kb.services import ArticleFileError, article_import
+
+        try:
+            counts = article_import(args.path)
+        except ArticleFileError as exc:
+            return _fail("importarticles", str(exc))
+    except ServeError as exc:
+        return _fail("importarticles", str(exc))
+    print(
+        f"Help articles: {counts.created} created, {counts.updated} updated, "
+        f"{counts.unchanged} unchanged."
+    )
+    return 0
+
+
+def add_desk_commands(sub: argparse._SubParsersAction) -> None:
+    serve_parser = sub.add_parser(
+        "serve",
+        help="run the desk (migrates the database first)",
+        description="Migrate the database and serve the desk with uvicorn. Settings come from "
+        "the environment (see docs/operations.md).",
+    )
+    _server_arguments(serve_parser)
+    serve_parser.add_argument("--workers", type=int, default=1, help="worker processes")
+    serve_parser.add_argument(
+        "--forwarded-allow-ips",
+        metavar="IPS",
+        help="comma-separated proxy addresses whose X-Forwarded-* headers are trusted "
+        "(default: none are read)",
+    )
+    serve_parser.set_defaults(func=_cmd_serve)
+
+    demo = sub.add_parser(
+        "demo",
+        help="a fresh demo desk with sample data, then serve it",
+        description="Wipe and rebuild a demo data directory (only one that `madoguchi demo` "
+        "created), fill it with sample articles, agents, customers and tickets, print an agent "
+        "login and serve it.",
+    )
+    _server_arguments(demo)
+    demo.add_argument(
+        "--data-dir",
+        default=str(DEFAULT_DEMO_DIR),
+        help=f"demo data directory, rebuilt on every run (default {DEFAULT_DEMO_DIR})",
+    )
+    demo.set_defaults(func=_cmd_demo)
+
+    create = sub.add_parser(
+        "createagent",
+        help="create an agent account",
+        description=f"Create an agent. The password is read from ${PASSWORD_VARIABLE}, or "
+        "asked for twice.",
+    )
+    create.add_argument("--username", required=True)
+    create.add_argument("--email", default="")
+    create.add_argument("--name", default="", help="display name")
+    create.add_argument("--role", choices=("agent", "lead", "admin"), default="agent")
+    create.add_argument(
+        "--team", dest="teams", action="extend", nargs="+", default=[], metavar="SLUG"
+    )
+    create.add_argument("--language", choices=("ja", "en"), default="ja")
+    create.add_argument(
+        "--superuser", action="store_true", help="also give Django admin access (/admin/)"
+    )
+    create.set_defaults(func=_cmd_createagent)
+
+    articles = sub.add_parser(
+        "importarticles",
+        help="import help articles from Markdown files (upsert by slug and language)",
+        description="Import help articles (Markdown with front matter: title, intent, slug, "
+        "language) from a file or a directory. Without PATH: the bundled sample knowledge base.",
+    )
+    articles.add_argument("path", nargs="?", help="a .md file or a directory of them")
+    articles.set_defaults(func=_cmd_importarticles)
+
+
+def _server_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument(
+        "--log-level",
+        default="info",
+        choices=("critical", "error", "warning", "info", "debug"),
+        help="server log level",
+    )

@@ -1,0 +1,78 @@
+"""`madoguchi createagent` and `importarticles`, as an operator runs them (fresh data dir)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tests.cli.desk_process import desk_env, run
+
+PASSWORD = "a long and unusual passphrase"
+
+
+def _user(data_dir, username):
+    with sqlite3.connect(data_dir / "madoguchi.sqlite3") as db:
+        return db.execute(
+            "SELECT u.is_staff, u.is_superuser, u.email, u.first_name, a.role, a.language "
+            "FROM auth_user u JOIN agents_agent a ON a.user_id = u.id WHERE u.username = ?",
+            (username,),
+        ).fetchone()
+
+
+def test_createagent_reads_the_password_from_the_environment(tmp_path):
+    env = desk_env(tmp_path, MADOGUCHI_AGENT_PASSWORD=PASSWORD)
+    proc = run(
+        "createagent", "--username", "mika", "--email", "Mika@Example.JP", "--name", "Mika",
+        "--role", "lead", "--language", "en", env=env,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "mika" in proc.stdout
+    assert PASSWORD not in proc.stdout + proc.stderr
+    assert _user(tmp_path, "mika") == (0, 0, "mika@example.jp", "Mika", "lead", "en")
+
+
+def test_createagent_superuser_gets_admin_access(tmp_path):
+    env = desk_env(tmp_path, MADOGUCHI_AGENT_PASSWORD=PASSWORD)
+    proc = run("createagent", "--username", "root-agent", "--superuser", env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert _user(tmp_path, "root-agent")[:2] == (1, 1)
+
+
+def test_createagent_reports_every_problem_cleanly(tmp_path):
+    env = desk_env(tmp_path, MADOGUCHI_AGENT_PASSWORD="short", LANG="C.UTF-8")
+    proc = run("createagent", "--username", "bad name!", env=env)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert "too short" in proc.stderr  # the password validator's message
+    assert "username" in proc.stderr.lower()
+
+
+def test_createagent_unknown_team_and_duplicate_user(tmp_path):
+    env = desk_env(tmp_path, MADOGUCHI_AGENT_PASSWORD=PASSWORD, LANG="C.UTF-8")
+    proc = run("createagent", "--username", "nao", "--team", "nosuchteam", env=env)
+    assert proc.returncode == 2 and "nosuchteam" in proc.stderr
+    assert _user(tmp_path, "nao") is None  # nothing half-created
+    assert run("createagent", "--username", "nao", env=env).returncode == 0
+    again = run("createagent", "--username", "nao", env=env)
+    assert again.returncode == 2 and "already taken" in again.stderr
+
+
+def test_createagent_without_a_password_or_terminal_is_refused(tmp_path):
+    proc = run("createagent", "--username", "nao", env=desk_env(tmp_path))
+    assert proc.returncode == 2
+    assert "MADOGUCHI_AGENT_PASSWORD" in proc.stderr
+
+
+def test_importarticles_imports_the_bundled_knowledge_base_idempotently(tmp_path):
+    env = desk_env(tmp_path)
+    first = run("importarticles", env=env)
+    assert first.returncode == 0, first.stderr
+    assert "84 created" in first.stdout
+    second = run("importarticles", env=env)
+    assert "0 created, 0 updated, 84 unchanged" in second.stdout
+
+
+def test_importarticles_reports_a_bad_file(tmp_path):
+    bad = tmp_path / "bad.md"
+    bad.write_text("no front matter")
+    proc = run("importarticles", str(bad), env=desk_env(tmp_path))
+    assert proc.returncode == 2 and "bad.md" in proc.stderr and "Traceback" not in proc.stderr
