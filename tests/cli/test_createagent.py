@@ -76,3 +76,14 @@ def test_importarticles_reports_a_bad_file(tmp_path):
     bad.write_text("no front matter")
     proc = run("importarticles", str(bad), env=desk_env(tmp_path))
     assert proc.returncode == 2 and "bad.md" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_apikey_prints_a_working_key_once_and_stores_only_its_hash(tmp_path):
+    import hashlib
+
+    proc = run("apikey", "--name", "exchange backend", env=desk_env(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    key = next(line for line in proc.stdout.splitlines() if line.startswith("mdg_"))
+    with sqlite3.connect(tmp_path / "madoguchi.sqlite3") as db:
+        rows = db.execute("SELECT name, key_hash FROM madoguchi_api_apikey").fetchall()
+    assert rows == [("exchange backend", hashlib.sha256(key.encode()).hexdigest())]

@@ -1,4 +1,4 @@
-"""The desk's subcommands of ``madoguchi``: serve, demo, createagent, importarticles.
+"""The desk's subcommands of ``madoguchi``: serve, demo, createagent, importarticles, apikey.
 
 Thin: parse arguments, put the environment in place, call ``desk.server`` / ``desk.demo`` /
 the agents service, print. Django is imported only once a command runs, after the
@@ -179,6 +179,21 @@ def _cmd_importarticles(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_apikey(args: argparse.Namespace) -> int:
+    try:
+        django_setup()
+        database_migrate()
+    except ServeError as exc:
+        return _fail("apikey", str(exc))
+    from madoguchi.api.services import api_key_create
+
+    row, key = api_key_create(name=args.name)
+    print(f"API key for {row.name!r} (shown once; only its hash is stored):")
+    print(key)
+    print("Use it as: Authorization: Bearer <key>  (docs/api.md)")
+    return 0
+
+
 def add_desk_commands(sub: argparse._SubParsersAction) -> None:
     serve_parser = sub.add_parser(
         "serve",
@@ -238,6 +253,15 @@ def add_desk_commands(sub: argparse._SubParsersAction) -> None:
     )
     articles.add_argument("path", nargs="?", help="a .md file or a directory of them")
     articles.set_defaults(func=_cmd_importarticles)
+
+    apikey = sub.add_parser(
+        "apikey",
+        help="create an API key for /api/v1/ (printed once)",
+        description="Create a key for the JSON API (docs/api.md). The key is printed once; "
+        "only its hash is stored. Switch keys off in the admin.",
+    )
+    apikey.add_argument("--name", required=True, help="what the key is for")
+    apikey.set_defaults(func=_cmd_apikey)
 
 
 def _server_arguments(parser: argparse.ArgumentParser) -> None:
