@@ -31,6 +31,7 @@ from rich.table import Table  # noqa: E402
 
 from bench import docs_report, peer_detect_secrets  # noqa: E402
 from bench.corpus_gen import DEFAULT_N, DEFAULT_SEED, Sample, generate  # noqa: E402
+from bench.machine import cpu_model  # noqa: E402
 from bench.scoring import Found, score  # noqa: E402
 from madoguchi.analysis import analyze, warm_up  # noqa: E402
 
@@ -53,14 +54,7 @@ def pin_to_one_cpu(cpu: int | None) -> int | None:
 
 
 def machine_info(cpu: int | None) -> dict[str, Any]:
-    model = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.lower().startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    model = cpu_model()
     return {
         "cpu_model": model,
         "pinned_cpu": cpu,

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.docs_report import replace_between
+from bench.machine import cpu_model
 
 START = "<!-- bench:intake:start -->"
 END = "<!-- bench:intake:end -->"
@@ -48,14 +49,7 @@ FINDINGS = [
 def machine_info() -> dict[str, Any]:
     import django
 
-    model = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.lower().startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    model = cpu_model()
     return {
         "cpu_model": model,
         "logical_cpus": os.cpu_count(),

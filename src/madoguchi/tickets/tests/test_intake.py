@@ -104,3 +104,12 @@ def test_facts_are_checked_and_stored_with_findings(file_request):
     assert result.ticket.facts["address"]["chain"] == "tron"
     assert result.ticket.facts["network"]["value"] == "ethereum"
     assert any(w["code"] == "network_mismatch" for w in result.warnings)
+
+
+def test_the_acknowledgement_is_in_the_customers_language(file_request):
+    file_request(body="出金が届きません")
+    file_request(email="jane@example.com", body="My withdrawal has not arrived yet, please help.")
+    ja, en = mail.outbox
+    assert "受け付けました" in ja.subject and "リカバリーフレーズ" in ja.body
+    assert "We received your request" in en.subject and "recovery phrase" in en.body
+    assert "/access/" in ja.body and "/access/" in en.body
