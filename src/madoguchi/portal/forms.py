@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -17,7 +18,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from madoguchi import taxonomy
-from madoguchi.analysis import analyze
+from madoguchi.analysis import SECRET_KINDS, analyze
 from madoguchi.analysis.facts import FactsReport, check_facts
 from madoguchi.customers.services import CustomerError, normalize_email
 from madoguchi.portal.slots import fact_value, slot_fields, slot_inputs
@@ -74,6 +75,9 @@ class RequestForm(_TokenMixin, forms.Form):
         ),
     )
     submission_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    #: kinds of secrets removed from the inputs when the form was shown again, so the request
+    #: is still flagged when it finally goes in (the text no longer holds them)
+    removed_secrets = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
     #: the fingerprint of the warnings the customer saw and chose to submit anyway
     confirm_warnings = forms.CharField(required=False, max_length=64)
 
@@ -127,6 +131,7 @@ class RequestForm(_TokenMixin, forms.Form):
                     self.field_warnings.setdefault(slot, []).append(message)
             if check.secrets:
                 self._clear(*slot_inputs(slot))
+                self._note_removed(s.kind for s in check.secrets)
         self.warnings = [
             f.message_ja if self.language == "ja" else f.message_en
             for f in report.findings
@@ -165,8 +170,19 @@ class RequestForm(_TokenMixin, forms.Form):
             self.data[name] = ""
         self.cleared_secret = True
 
+    def _note_removed(self, kinds: Iterable[str]) -> None:
+        data = self.data.copy()
+        known = set(filter(None, (data.get("removed_secrets") or "").split(",")))
+        data["removed_secrets"] = ",".join(sorted(known | set(kinds)))
+        self.data = data
+
+    def secrets_removed(self) -> tuple[str, ...]:
+        raw = self.cleaned_data.get("removed_secrets") or ""
+        return tuple(kind for kind in raw.split(",") if kind in SECRET_KINDS)
+
     def scrub_secrets(self) -> None:
         """Before showing the form again: replace a secret in the free text by its marker."""
+        removed: set[str] = set()
         data = self.data.copy()
         for name in _TEXT_INPUTS:
             value = data.get(name) or ""
@@ -177,8 +193,10 @@ class RequestForm(_TokenMixin, forms.Form):
             if result is not None and result.secrets:
                 data[name] = "" if name == "name" else result.redacted
                 self.cleared_secret = True
+                removed.update(s.kind for s in result.secrets)
         data["confirm_warnings"] = ""
         self.data = data
+        self._note_removed(removed)
 
     def inbound(self, *, language_hint: str) -> Inbound:
         cleaned = self.cleaned_data
@@ -192,6 +210,7 @@ class RequestForm(_TokenMixin, forms.Form):
             facts={slot: fact_value(slot, cleaned) for slot in self.intent.slots},
             external_id=_external_id("new", cleaned["email"], cleaned["submission_token"]),
             language_hint=language_hint,
+            secrets_removed=self.secrets_removed(),
         )
 
 

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from madoguchi import taxonomy
-from madoguchi.analysis import Analysis, Finding, analyze
+from madoguchi.analysis import SECRET_KINDS, Analysis, Finding, SecretSpan, analyze, secret_warnings
 from madoguchi.analysis.facts import FactsReport, check_facts
 from madoguchi.customers.models import ContactIdentity, Customer
 from madoguchi.customers.services import CustomerError, customer_get_or_create
@@ -62,6 +62,9 @@ class Inbound:
     received_at: datetime | None = None
     #: the language the customer chose in the UI, used when the text does not say
     language_hint: str = "ja"
+    #: kinds of secrets the channel already removed before handing the text over (a form shown
+    #: again with the secret replaced by its marker): the ticket is flagged all the same
+    secrets_removed: tuple[str, ...] = ()
 
 
 @dataclass
@@ -171,16 +174,27 @@ def intake(*, inbound: Inbound) -> IntakeResult:
         else None
     )
     language = body.language if body.language in ("ja", "en") else inbound.language_hint
-    secret_kinds = sorted(
+    found = (
         {s.kind for s in body.secrets}
         | {s.kind for s in subject.secrets}
         | {s.kind for s in name.secrets}
         | {s.kind for s in (facts.secrets if facts else ())}
     )
+    removed = {k for k in inbound.secrets_removed if k in SECRET_KINDS} - found
+    secret_kinds = sorted(found | removed)
+    # the warning for secrets removed upstream (their text is gone, their kind is not)
+    upstream = tuple(secret_warnings.warn([SecretSpan(k, 0, 0) for k in sorted(removed)]))
     try:
         with transaction.atomic():
             result = _store(
-                inbound, body, subject, facts, language, secret_kinds, received_at, name.findings
+                inbound,
+                body,
+                subject,
+                facts,
+                language,
+                secret_kinds,
+                received_at,
+                (*name.findings, *upstream),
             )
     except IntegrityError:
         # the same (channel, external_id) arrived concurrently and won: return that one

@@ -227,3 +227,38 @@ def test_submitting_the_same_form_twice_opens_one_ticket():
 def test_the_confirmation_page_without_a_request_goes_back_to_the_topics():
     response = browser().get("/new/sent/")
     assert response.status_code == 302 and response["Location"] == "/new/"
+
+
+def test_a_secret_removed_when_the_form_came_back_still_flags_the_request():
+    client = browser("en")
+    first, _token, data = _submit(
+        client,
+        "funds.crypto_deposit_missing",
+        description=f"my seed: {PHRASE}",
+        **_facts(tx_hash="not-a-hash"),
+    )
+    html = first.content.decode()
+    assert first.status_code == 400
+    assert 'name="removed_secrets" value="recovery_phrase"' in html
+    # the customer fixes the transaction id and sends the form as it came back
+    again = {
+        **data,
+        "description": "my seed: [redacted: recovery phrase]",
+        "tx_hash": TXID,
+        "removed_secrets": "recovery_phrase",
+    }
+    assert client.post("/new/funds.crypto_deposit_missing/contact/", again).status_code == 302
+    ticket = Ticket.objects.get()
+    assert ticket.secret_exposed and ticket.priority == "urgent"
+    assert Event.objects.filter(ticket=ticket, kind="secret_redacted").exists()
+    assert "recovery phrase" in client.get("/new/sent/").content.decode()
+    _assert_in_no_table("sausage")
+
+
+def test_a_forged_removed_secrets_value_is_ignored():
+    client = browser("en")
+    response, _token, _data = _submit(
+        client, "account.login", removed_secrets="nonsense,<script>"
+    )
+    assert response.status_code == 302
+    assert not Ticket.objects.get().secret_exposed
