@@ -1,4 +1,4 @@
-"""The desk's subcommands of ``madoguchi``: serve, demo, createagent, importarticles, apikey.
+"""The desk's subcommands of ``madoguchi``: serve, demo, worker, createagent, importarticles, apikey.
 
 Thin: parse arguments, put the environment in place, call ``desk.server`` / ``desk.demo`` /
 the agents service, print. Django is imported only once a command runs, after the
@@ -43,6 +43,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         forwarded_allow_ips=args.forwarded_allow_ips,
         log_level=args.log_level,
+        task_worker=not args.no_task_worker,
     )
     try:
         port_check(options.host, options.port)
@@ -179,6 +180,20 @@ def _cmd_importarticles(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_worker(args: argparse.Namespace) -> int:
+    from madoguchi.desk.server import task_worker_run
+
+    try:
+        django_setup()
+        database_migrate()
+        task_worker_run(batch=args.batch)
+    except ServeError as exc:
+        return _fail("worker", str(exc))
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
 def _cmd_apikey(args: argparse.Namespace) -> int:
     try:
         django_setup()
@@ -208,6 +223,11 @@ def add_desk_commands(sub: argparse._SubParsersAction) -> None:
         metavar="IPS",
         help="comma-separated proxy addresses whose X-Forwarded-* headers are trusted "
         "(default: none are read)",
+    )
+    serve_parser.add_argument(
+        "--no-task-worker",
+        action="store_true",
+        help="do not start a background task worker (run `madoguchi worker` yourself)",
     )
     serve_parser.set_defaults(func=_cmd_serve)
 
@@ -262,6 +282,15 @@ def add_desk_commands(sub: argparse._SubParsersAction) -> None:
     )
     apikey.add_argument("--name", required=True, help="what the key is for")
     apikey.set_defaults(func=_cmd_apikey)
+
+    worker = sub.add_parser(
+        "worker",
+        help="process background tasks (customer e-mails) from the database queue",
+        description="Run a worker of the database task queue. `madoguchi serve` starts one by "
+        "itself (unless --no-task-worker); run more for scale-out.",
+    )
+    worker.add_argument("--batch", action="store_true", help="process what is queued, then exit")
+    worker.set_defaults(func=_cmd_worker)
 
 
 def _server_arguments(parser: argparse.ArgumentParser) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import socket
+import subprocess
 import sys
 import warnings
 from collections.abc import Mapping
@@ -35,6 +36,9 @@ class ServeOptions:
     #: None: no proxy headers are read at all
     forwarded_allow_ips: str | None = None
     log_level: str = "info"
+    #: run one task worker (customer e-mails) beside the web server; off when the operator
+    #: runs `madoguchi worker` processes of their own
+    task_worker: bool = True
 
 
 def base_url(host: str, port: int) -> str:
@@ -179,6 +183,49 @@ def serve(options: ServeOptions) -> None:
     if options.workers > 1:  # spawned workers read the filter from the environment
         environment_set({"PYTHONWARNINGS": f"ignore:{_WHITENOISE_ASGI_WARNING}"}, override=False)
     sys.stdout.flush()
+    worker = task_worker_start() if options.task_worker else None
+    try:
+        _uvicorn_run(uvicorn, options)
+    finally:
+        if worker is not None:
+            worker.terminate()
+            try:
+                worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+
+
+def task_worker_start() -> subprocess.Popen:
+    """One background worker of the database task queue, as a child process."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "madoguchi.cli", "worker"],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "madoguchi.desk.settings"},
+        preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+    )
+
+
+def _die_with_parent() -> None:
+    """Linux: the worker gets SIGTERM if the server dies without stopping it (kill -9)."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def task_worker_run(*, batch: bool = False) -> None:
+    """Process the task queue in this process (until stopped, or until empty with ``batch``)."""
+    from django.core.management import call_command
+
+    call_command(
+        "db_worker", queue_name="*", reload=False, batch=batch, startup_delay=not batch,
+        verbosity=1,
+    )  # fmt: skip
+
+
+def _uvicorn_run(uvicorn, options: ServeOptions) -> None:
     uvicorn.run(
         APPLICATION,
         host=options.host,

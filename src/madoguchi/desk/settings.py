@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "madoguchi.customers",
     "madoguchi.agents",
     "madoguchi.tickets",
@@ -122,6 +124,10 @@ def _database() -> dict:
 
 
 DATABASES = {"default": _database()}
+
+# Background work (customer e-mails) goes through a real queue stored in the database;
+# `madoguchi serve` runs one worker beside the web server, `madoguchi worker` runs more.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):

@@ -23,3 +23,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not Django's shared-cache in-memory database, so WAL and BEGIN IMMEDIATE behave as
     # in production: concurrent writers queue instead of failing with "database table is locked".
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405
+
+# Tasks run at once in tests (on commit, like the worker would): tests see `mail.outbox`.
+# tickets/tests/test_tasks.py checks the database queue and its worker separately.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

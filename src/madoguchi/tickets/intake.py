@@ -25,7 +25,7 @@ from madoguchi.analysis import SECRET_KINDS, Analysis, Finding, SecretSpan, anal
 from madoguchi.analysis.facts import FactsReport, check_facts
 from madoguchi.customers.models import ContactIdentity, Customer
 from madoguchi.customers.services import CustomerError, customer_get_or_create
-from madoguchi.tickets import notifications
+from madoguchi.tickets import tasks
 from madoguchi.tickets.models import Event, Message, Ticket
 
 log = logging.getLogger(__name__)
@@ -278,7 +278,7 @@ def _store(
     ticket.save()
     # robust: the message is stored whatever happens to the e-mail after commit
     transaction.on_commit(
-        lambda: notifications.customer_message_received(ticket_id=ticket.pk, created=created),
+        lambda: tasks.customer_message_received.enqueue(ticket_id=ticket.pk, created=created),
         robust=True,
     )
     return IntakeResult(

@@ -51,7 +51,8 @@ def _notify(ticket_id: int, subject: str, intro: list[str]) -> None:
         _send(
             ticket,
             _(subject) % context,
-            [_(line) % context if line else "" for line in intro] + [sign_in_url(token), "", str(_NEVER_ASK)],
+            [_(line) % context if line else "" for line in intro]
+            + [sign_in_url(token), "", str(_NEVER_ASK)],
         )
 
 

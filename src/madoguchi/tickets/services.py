@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from madoguchi.agents.models import Team
 from madoguchi.analysis import analyze
-from madoguchi.tickets import notifications
+from madoguchi.tickets import tasks
 from madoguchi.tickets.models import Event, Message, Ticket
 
 
@@ -79,7 +79,7 @@ def message_post(
             if locked.assignee_id is None:
                 _assign_event(locked, agent, agent)
             transaction.on_commit(
-                lambda: notifications.agent_replied(ticket_id=locked.pk), robust=True
+                lambda: tasks.agent_replied.enqueue(ticket_id=locked.pk), robust=True
             )
         locked.save()
     return message

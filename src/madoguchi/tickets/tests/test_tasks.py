@@ -1,0 +1,37 @@
+"""Customer e-mails go through the database task queue: stored with the commit, sent by a worker."""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+from django.test import override_settings
+
+from madoguchi.desk.server import task_worker_run
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_the_acknowledgement_waits_in_the_queue_until_a_worker_sends_it(file_request):
+    from django_tasks_db.models import DBTaskResult
+
+    ticket = file_request().ticket
+    assert mail.outbox == []  # the request did not wait for the mail server
+    queued = DBTaskResult.objects.get()
+    assert queued.status == "READY" and queued.args_kwargs["kwargs"]["ticket_id"] == ticket.pk
+    task_worker_run(batch=True)
+    assert len(mail.outbox) == 1 and ticket.reference in mail.outbox[0].subject
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_nothing_is_queued_when_the_intake_fails(file_request):
+    from django_tasks_db.models import DBTaskResult
+
+    from madoguchi.tickets.intake import IntakeError
+
+    with pytest.raises(IntakeError):
+        file_request(email="not an e-mail")
+    assert DBTaskResult.objects.count() == 0
