@@ -234,6 +234,8 @@ def timeline_display(events: list[Event]) -> list[EventRow]:
             detail = ", ".join(str(labels.SECRETS.get(k, k)) for k in data.get("kinds", ()))
         elif event.kind == Event.Kind.VIEWED and data.get("field") == "requester_email":
             detail = _("the requester's e-mail address")
+        elif event.kind == Event.Kind.VIEWED and data.get("field") == "ticket":
+            detail = _("opened the ticket")
         elif event.kind == Event.Kind.CREATED:
             detail = _choice_label(Ticket.Channel, data.get("channel"))
         if event.actor_agent is not None:

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from madoguchi.agents.models import Agent, Team
@@ -128,3 +130,29 @@ def requester_email_reveal(*, ticket: Ticket, agent: AbstractBaseUser) -> str | 
     )
     log.info("requester e-mail revealed ticket=%s agent=%s", ticket.reference, agent.get_username())
     return email
+
+
+#: one "viewed" record per agent and ticket in this window: an audit trail, not a click log
+VIEW_RECORD_WINDOW = timedelta(minutes=30)
+
+
+def ticket_view_record(*, ticket: Ticket, agent: AbstractBaseUser) -> bool:
+    """Record that ``agent`` opened ``ticket`` (insider-threat audit); True when written."""
+    since = timezone.now() - VIEW_RECORD_WINDOW
+    recent = Event.objects.filter(
+        ticket=ticket,
+        kind=Event.Kind.VIEWED,
+        actor_agent=agent,
+        data__field="ticket",
+        created_at__gte=since,
+    )
+    if recent.exists():
+        return False
+    Event.objects.create(
+        ticket=ticket,
+        kind=Event.Kind.VIEWED,
+        actor_kind=Event.Actor.AGENT,
+        actor_agent=agent,
+        data={"field": "ticket"},
+    )
+    return True

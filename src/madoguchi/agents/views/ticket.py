@@ -60,7 +60,9 @@ def _render_ticket(
 @require_GET
 @agent_required
 def ticket_detail(request: HttpRequest, reference: str) -> HttpResponse:
-    return _render_ticket(request, access_ticket_for_agent(request.user, reference))
+    ticket = access_ticket_for_agent(request.user, reference)
+    services.ticket_view_record(ticket=ticket, agent=request.user)
+    return _render_ticket(request, ticket)
 
 
 @require_POST
