@@ -1,6 +1,6 @@
 """Telephone numbers: a cheap regex finds candidates, ``phonenumbers`` judges them.
 
->>> from madoguchi.analysis.entities._contacts_text import view
+>>> from madoguchi.analysis.entities._view import view
 >>> [(e.value, e.details["type"]) for e in scan_phones(view("電話 ０９０ー１２３４ー５６７８ です"))]
 [('+819012345678', 'mobile')]
 """
@@ -14,7 +14,7 @@ import phonenumbers
 from phonenumbers import PhoneNumberType
 
 from madoguchi.analysis._types import PHONE, Entity
-from madoguchi.analysis.entities._contacts_text import View
+from madoguchi.analysis.entities._view import View
 
 DEFAULT_REGION = "JP"
 

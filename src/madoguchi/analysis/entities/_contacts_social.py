@@ -1,6 +1,6 @@
 """Social-network handles: ``@name``, ``Telegram: @foo``, ``LINE ID: abc123``, ``name#1234``.
 
->>> from madoguchi.analysis.entities._contacts_text import view
+>>> from madoguchi.analysis.entities._view import view
 >>> [e.value for e in scan_handles(view("X(旧Twitter)の @BitFlyer まで"))]
 [{'platform': 'x', 'handle': 'bitflyer'}]
 """
@@ -11,7 +11,7 @@ import re
 
 from madoguchi.analysis._types import SOCIAL_HANDLE, Entity
 from madoguchi.analysis.entities._contacts_host import host_info
-from madoguchi.analysis.entities._contacts_text import View
+from madoguchi.analysis.entities._view import View
 
 # "@name": not glued to an e-mail local part before it, nor to another "@"/word after it.
 # Telegram allows 32 characters, the longest of the platforms handled here.

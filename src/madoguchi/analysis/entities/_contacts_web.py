@@ -1,6 +1,6 @@
-"""URLs, bare domains and e-mail addresses, on a :class:`~._contacts_text.View`.
+"""URLs, bare domains and e-mail addresses, on a :class:`~._view.View`.
 
->>> from madoguchi.analysis.entities._contacts_text import view
+>>> from madoguchi.analysis.entities._view import view
 >>> [e.value for e in scan_urls(view("こちらhttps://Example.com/a。"))]
 ['https://example.com/a']
 """
@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from madoguchi.analysis._types import DOMAIN, EMAIL, URL, Entity
 from madoguchi.analysis.entities._contacts_host import MAX_HOST, host_info
-from madoguchi.analysis.entities._contacts_text import View
+from madoguchi.analysis.entities._view import View
 
 #: RFC 9110 §4.1 recommends supporting 8000 octets; browsers' address bars and most link
 #: checkers stop far earlier. Longer runs are junk or attacks, so they are not reported.

@@ -1,17 +1,13 @@
-"""Synonym tables for networks and assets, and the cheap searchable view the scanners share.
+"""Synonym tables for networks and assets (the scanners' shared view is in :mod:`._view`).
 
 >>> TERMS["erc20"].network
 'ethereum'
->>> view("ＵＳＤＴ").text
-'USDT'
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from madoguchi.analysis._textmap import Folded, fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,37 +208,3 @@ def trie_pattern(words: list[str]) -> str:
         return body
 
     return emit(trie)
-
-
-# --- the searchable view ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class View:
-    """Text to match on (NFKC, invisibles removed, case kept) and the way back to the original."""
-
-    text: str
-    folded: Folded | None  # None: same indices as the original
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        return (start, end) if self.folded is None else self.folded.span(start, end)
-
-
-_last: tuple[str, View] | None = None
-
-
-def view(text: str) -> View:
-    """The shared searchable view of ``text``; cheap when nothing needs folding.
-
-    Fullwidth ASCII (common in Japanese: "：", "（", "２万円") is narrowed in place, keeping
-    indices (the fast path of :func:`fold`); only other NFKC changes or invisible characters
-    pay for the per-character walk.
-    """
-    global _last
-    last = _last
-    if last is not None and last[0] is text:  # the three scanners share one message
-        return last[1]
-    folded = fold(text, lower=False)  # identity map unless invisibles or other NFKC changes
-    result = View(folded.text, None if folded.origin is None else folded)
-    _last = (text, result)
-    return result

@@ -10,12 +10,12 @@ import re
 from decimal import Context, Decimal, InvalidOperation
 
 from madoguchi.analysis._types import AMOUNT, Entity
+from madoguchi.analysis.entities._view import view
 from madoguchi.analysis.entities._vocab import (
     TERMS,
     TICKERS_ANY_CASE,
     TICKERS_UPPER,
     trie_pattern,
-    view,
 )
 
 # A number: grouped ("1,500.25") or plain, capped so a digit flood cannot make matching

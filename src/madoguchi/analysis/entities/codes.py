@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from madoguchi.analysis._types import ERROR_CODE, ORDER_ID, Entity
-from madoguchi.analysis.entities._contacts_text import View, view
+from madoguchi.analysis.entities._view import View, view
 
 __all__ = ["scan"]
 

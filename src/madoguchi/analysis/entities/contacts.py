@@ -4,7 +4,7 @@
 [('url', 'https://example.com/faq'), ('phone', '090-1234-5678')]
 
 Spans are offsets into the original text; fullwidth and zero-width tricks are seen through
-(see :mod:`._contacts_text`). Overlaps (a domain inside a URL, a handle in a ``t.me`` link)
+(see :mod:`._view`). Overlaps (a domain inside a URL, a handle in a ``t.me`` link)
 are left to the orchestrator's priority list, except that a bare domain inside a URL this
 module already reported is not reported twice.
 """
@@ -16,13 +16,13 @@ import re
 from madoguchi.analysis._types import SOCIAL_HANDLE, URL, Entity
 from madoguchi.analysis.entities._contacts_phone import scan_phones
 from madoguchi.analysis.entities._contacts_social import scan_handles
-from madoguchi.analysis.entities._contacts_text import view
 from madoguchi.analysis.entities._contacts_web import (
     scan_domains,
     scan_emails,
     scan_script_urls,
     scan_urls,
 )
+from madoguchi.analysis.entities._view import view
 
 __all__ = ["scan"]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from madoguchi.analysis._types import ASSET, MEMO, NETWORK, Entity
+from madoguchi.analysis.entities._view import view
 from madoguchi.analysis.entities._vocab import (
     CAPITALISED_ONLY,
     TERMS,
@@ -17,7 +18,6 @@ from madoguchi.analysis.entities._vocab import (
     TICKERS_UPPER,
     term_key,
     trie_pattern,
-    view,
 )
 
 #: Multi-word surface forms; "~" is an optional separator ("ERC-20", "ERC 20", "erc20").

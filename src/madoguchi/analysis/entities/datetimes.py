@@ -13,7 +13,8 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from madoguchi.analysis._types import DATETIME, Entity
-from madoguchi.analysis.entities._vocab import trie_pattern, view
+from madoguchi.analysis.entities._view import view
+from madoguchi.analysis.entities._vocab import trie_pattern
 
 _MONTHS = {
     m: i + 1

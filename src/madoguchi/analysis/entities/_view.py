@@ -1,8 +1,10 @@
-"""The matching view of a message: the text itself, or its fold when tricks are present.
+"""The matching view of a message that every entity scanner shares.
 
-Folding costs a Python loop per character, so it is only done when the message holds a
-character that folding changes in a way the contact/code scanners care about (fullwidth ASCII,
-ideographic space, small/fullwidth ``＠``, zero-width and bidi controls).
+Scanners match on the text folded for tricks (fullwidth forms narrowed, zero-width and bidi
+controls removed, NFKC; case kept) and report spans in the original through :meth:`View.span`.
+:func:`~madoguchi.analysis._textmap.fold` keeps the identity map on its fast path, so most
+messages cost a regex or two. The view of the last message is cached: the scanners of one
+``analyze()`` call all ask for it.
 
 >>> v = view("ｔｅｌ ０９０")
 >>> v.text, v.span(4, 7)
@@ -11,16 +13,9 @@ ideographic space, small/fullwidth ``＠``, zero-width and bidi controls).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from madoguchi.analysis._textmap import Folded, fold, has_invisible
-
-#: Characters whose NFKC fold (or removal) changes what the scanners see.
-_NEEDS_FOLD = re.compile(
-    "[\uff01-\uff5e\u3000\ufe50-\ufe6b\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff"
-    "\u202a-\u202e\u2066-\u2069]"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +24,7 @@ class View:
 
     original: str
     text: str
-    folded: Folded | None
+    folded: Folded | None  # None: same indices as the original
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         return (i, j) if self.folded is None else self.folded.span(i, j)
@@ -42,9 +37,16 @@ class View:
         return has_invisible(self.original[start:end])
 
 
+_last: tuple[str, View] | None = None
+
+
 def view(text: str) -> View:
-    """Build the case-preserving matching view of ``text``."""
-    if text.isascii() or _NEEDS_FOLD.search(text) is None:
-        return View(text, text, None)
+    """The case-preserving matching view of ``text`` (cached for the last message)."""
+    global _last
+    last = _last
+    if last is not None and last[0] is text:
+        return last[1]
     folded = fold(text, lower=False)
-    return View(text, folded.text, None if folded.origin is None else folded)
+    result = View(text, folded.text, None if folded.origin is None else folded)
+    _last = (text, result)
+    return result
