@@ -9,20 +9,15 @@ from hypothesis import strategies as st
 from madoguchi.analysis._types import ERROR_CODE, ORDER_ID
 from madoguchi.analysis.entities import codes
 
+from .scanned import entities_of, one_of
+
 
 def _of(text, kind):
-    found = [e for e in codes.scan(text) if e.kind == kind]
-    for e in found:
-        assert text[e.start : e.end] == e.text
-        json.dumps(e.value)
-        json.dumps(e.details)
-    return found
+    return entities_of(codes.scan, text, kind)
 
 
 def _one(text, kind, expected_text):
-    found = [e for e in _of(text, kind) if e.text == expected_text]
-    assert found, f"no {kind} {expected_text!r} in {[e.text for e in _of(text, kind)]}"
-    return found[0]
+    return one_of(codes.scan, text, kind, expected_text)
 
 
 # --- error codes ----------------------------------------------------------------------------
