@@ -1,18 +1,30 @@
 """Help-article files: Markdown with a small front matter block (pure: no Django).
 
-A file looks like this (the keys are required; ``language`` is ``ja`` or ``en``)::
+A file looks like this (``title``, ``intent``, ``slug`` and ``language`` are required;
+``language`` is ``ja`` or ``en``; ``summary``, ``related`` and ``examples`` are optional)::
 
     ---
     title: Sent on the wrong network
     intent: funds.wrong_network
     slug: funds-wrong-network
     language: en
+    summary: One or two sentences the assistant answers with, linking to the article.
+    related: funds-missing-memo, funds-crypto-deposit-missing
+    examples:
+      - i sent usdt on tron but the deposit address was erc20?? help
+      - Deposited ETH via Arbitrum, it never showed up
     ---
     Markdown body...
+
+``related`` is a comma-separated list of slugs; ``examples`` is a list, one ``- item`` per
+line: the questions customers really write, which train the intent classifier.
 
 >>> source = parse_article("---\\ntitle: T\\nintent: a.b\\nslug: a-b\\nlanguage: en\\n---\\nBody\\n")
 >>> (source.slug, source.language, source.body)
 ('a-b', 'en', 'Body')
+>>> parse_article("---\ntitle: T\nintent: a.b\nslug: a-b\nlanguage: en\n"
+...               "examples:\n  - one\n  - two\n---\nBody\n").examples
+('one', 'two')
 """
 
 from __future__ import annotations
@@ -35,10 +47,14 @@ __all__ = [
 
 LANGUAGES = ("ja", "en")
 REQUIRED_KEYS = ("title", "intent", "slug", "language")
+OPTIONAL_KEYS = ("summary", "related", "examples")
 #: the model's column sizes (kb.models.Article)
 MAX_TITLE, MAX_SLUG, MAX_INTENT = 200, 120, 64
 #: a help article is a page, not a book: anything larger is a mistake
 MAX_FILE_BYTES = 256 * 1024
+MAX_SUMMARY = 600
+MAX_EXAMPLE = 1000
+MAX_EXAMPLES = 500
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _INTENT = re.compile(r"[a-z0-9_]+(?:\.[a-z0-9_]+)*\Z")
@@ -55,6 +71,9 @@ class ArticleSource:
     intent: str
     title: str
     body: str  # Markdown
+    summary: str = ""
+    related: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
 
 
 def parse_article(text: str, *, name: str = "<text>") -> ArticleSource:
@@ -66,13 +85,34 @@ def parse_article(text: str, *, name: str = "<text>") -> ArticleSource:
     if not sep:
         raise ArticleFileError(f"{name}: front matter is not closed with ---")
     meta: dict[str, str] = {}
+    lists: dict[str, list[str]] = {}
+    current_list: list[str] | None = None
     for number, line in enumerate(head.splitlines(), start=2):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
+        stripped = line.strip()
+        if stripped.startswith("- ") or stripped == "-":
+            if current_list is None or not line[:1].isspace():
+                raise ArticleFileError(f"{name}:{number}: a list item must be indented under a key")
+            item = stripped[1:].strip()
+            if item:
+                current_list.append(item)
+            continue
         key, colon, value = line.partition(":")
-        if not colon:
+        if not colon or line[:1].isspace():
             raise ArticleFileError(f"{name}:{number}: expected 'key: value'")
-        meta[key.strip()] = value.strip()
+        key, value = key.strip(), value.strip()
+        if key not in REQUIRED_KEYS and key not in OPTIONAL_KEYS:
+            raise ArticleFileError(f"{name}:{number}: unknown key {key!r}")
+        if key in meta or key in lists:
+            raise ArticleFileError(f"{name}:{number}: key {key!r} given twice")
+        if key == "examples":
+            if value:
+                raise ArticleFileError(f"{name}:{number}: examples is a list of '- item' lines")
+            current_list = lists[key] = []
+        else:
+            current_list = None
+            meta[key] = value
     missing = [k for k in REQUIRED_KEYS if not meta.get(k)]
     if missing:
         raise ArticleFileError(f"{name}: missing front matter keys: {', '.join(missing)}")
@@ -82,6 +122,9 @@ def parse_article(text: str, *, name: str = "<text>") -> ArticleSource:
         intent=meta["intent"],
         title=meta["title"],
         body=body.strip() + "\n",
+        summary=meta.get("summary", ""),
+        related=tuple(r.strip() for r in meta.get("related", "").split(",") if r.strip()),
+        examples=tuple(lists.get("examples", ())),
     )
     _validate(source, name)
     return source
@@ -98,6 +141,16 @@ def _validate(source: ArticleSource, name: str) -> None:
         raise ArticleFileError(f"{name}: title must be one printable line of at most {MAX_TITLE}")
     if not source.body.strip():
         raise ArticleFileError(f"{name}: the article has no body")
+    if len(source.summary) > MAX_SUMMARY:
+        raise ArticleFileError(f"{name}: summary longer than {MAX_SUMMARY} characters")
+    for slug in source.related:
+        if len(slug) > MAX_SLUG or not _SLUG.match(slug):
+            raise ArticleFileError(f"{name}: related {slug!r} is not a slug")
+    if len(source.examples) > MAX_EXAMPLES:
+        raise ArticleFileError(f"{name}: more than {MAX_EXAMPLES} examples")
+    for example in source.examples:
+        if len(example) > MAX_EXAMPLE:
+            raise ArticleFileError(f"{name}: an example longer than {MAX_EXAMPLE} characters")
 
 
 def read_article(path: Path) -> ArticleSource:
@@ -124,5 +177,5 @@ def iter_article_files(path: Path) -> Iterator[Path]:
 
 
 def bundled_content_dir() -> Path:
-    """The sample knowledge base shipped inside the package (``madoguchi/kb/content``)."""
-    return Path(str(files("madoguchi.kb").joinpath("content")))
+    """The sample knowledge base shipped inside the package (``madoguchi/content/kb``)."""
+    return Path(str(files("madoguchi").joinpath("content", "kb")))

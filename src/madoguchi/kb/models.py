@@ -1,4 +1,4 @@
-"""Help articles, one per intent and language (the full knowledge base grows in issue 4)."""
+"""Help articles, one or more per intent and language, with the example questions that train the assistant."""
 
 from __future__ import annotations
 
@@ -11,6 +11,12 @@ class Article(models.Model):
     intent = models.CharField(max_length=64, db_index=True)
     title = models.CharField(max_length=200)
     body = models.TextField()  # Markdown
+    #: one or two sentences the assistant answers with (links to the article)
+    summary = models.TextField(blank=True, default="")
+    #: slugs of related articles, in the order shown
+    related = models.JSONField(default=list, blank=True)
+    #: questions as customers write them; they train the intent classifier
+    examples = models.JSONField(default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -45,10 +45,20 @@ def _upsert(source: ArticleSource) -> str:
     if article is None:
         article = Article(slug=source.slug, language=source.language)
         outcome = "created"
-    elif (article.intent, article.title, article.body) == (
+    elif (
+        article.intent,
+        article.title,
+        article.body,
+        article.summary,
+        list(article.related),
+        list(article.examples),
+    ) == (
         source.intent,
         source.title,
         source.body,
+        source.summary,
+        list(source.related),
+        list(source.examples),
     ):
         return "unchanged"
     else:
@@ -56,6 +66,9 @@ def _upsert(source: ArticleSource) -> str:
     article.intent = source.intent
     article.title = source.title
     article.body = source.body
+    article.summary = source.summary
+    article.related = list(source.related)
+    article.examples = list(source.examples)
     article.full_clean()
     article.save()
     return outcome
