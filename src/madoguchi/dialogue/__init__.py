@@ -1,0 +1,1 @@
+"""The assistant's conversation state machine, the same on every channel (pure)."""

@@ -1,0 +1,1 @@
+"""Understanding customer questions: tokenisation, intent classification, article retrieval (pure)."""
