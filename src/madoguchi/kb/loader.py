@@ -21,9 +21,9 @@ line: the questions customers really write, which train the intent classifier.
 
 >>> source = parse_article("---\\ntitle: T\\nintent: a.b\\nslug: a-b\\nlanguage: en\\n---\\nBody\\n")
 >>> (source.slug, source.language, source.body)
-('a-b', 'en', 'Body')
->>> parse_article("---\ntitle: T\nintent: a.b\nslug: a-b\nlanguage: en\n"
-...               "examples:\n  - one\n  - two\n---\nBody\n").examples
+('a-b', 'en', 'Body\\n')
+>>> parse_article("---\\ntitle: T\\nintent: a.b\\nslug: a-b\\nlanguage: en\\n"
+...               "examples:\\n  - one\\n  - two\\n---\\nBody\\n").examples
 ('one', 'two')
 """
 
