@@ -136,6 +136,10 @@ NEGATIVE = [
     "バックアップコードを紛失しました。2024-11-29 に機種変更しました",
     "backup codes are gone, call me at 090-1234-5678",
     "予備コードは10個あります",
+    # a bracketed aside or a Markdown-wrapped word after a label is prose, not a value
+    "Hardware wallets use PINs (often 4 to 8 digits)",
+    "the passphrase (25th word) is optional",
+    "after 3 wrong PIN attempts.** Count carefully",
 ]
 
 

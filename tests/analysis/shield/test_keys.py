@@ -103,6 +103,10 @@ def test_hex_key(text):
         f"I sent ETH, the hash is 0x{HEX}",
         f"送金しました 0x{HEX} まだ着金しません",
         f"withdrawal 0x{HEX} pending",
+        # the state of a transaction is context enough for a 0x-string
+        f"0x{HEX} がずっとpendingから動きません",
+        f"0x{HEX} is stuck, unconfirmed for hours",
+        f"0x{HEX} が承認待ちのままです",
     ],
 )
 def test_hex_txid_is_not_secret(text):

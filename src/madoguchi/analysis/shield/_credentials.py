@@ -153,7 +153,9 @@ def _plausible(value: str, kind: str, *, strong: bool, quoted: bool) -> bool:
         return False
     if quoted:
         return True
-    word = value.rstrip("?!")
+    if not strong and value[0] in _OPENERS and _OPENERS[value[0]] not in value:
+        return False  # "PINs (often 4 to 8 digits)", "passphrase (25th word)": an aside
+    word = value.rstrip("?!") if strong else value.strip("*_~?!.,;:")
     if word.isalpha():
         # "password reset", "password policy?", "my password is wrong!", "is being ignored"
         if not strong or word in _NOT_A_VALUE or word.endswith(("ing", "ed")):

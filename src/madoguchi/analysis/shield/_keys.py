@@ -46,6 +46,8 @@ _TX_WORDS = re.compile(
 )
 _TRANSFER_WORDS = re.compile(
     r"送金|出金|入金|着金|振替|transfer|withdraw|deposit|\bsent\b|\bsend\b|received|confirm"
+    # the state of a transaction: "…5a がずっとpendingから動きません", "stuck", "承認待ち"
+    r"|pending|stuck|unconfirmed|承認待ち|未承認|保留|詰ま"
 )
 _BEFORE, _AFTER = 48, 24  # characters of context ("the txid of my deposit is 0x...")
 
