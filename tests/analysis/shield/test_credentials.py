@@ -140,6 +140,8 @@ NEGATIVE = [
     "Hardware wallets use PINs (often 4 to 8 digits)",
     "the passphrase (25th word) is optional",
     "after 3 wrong PIN attempts.** Count carefully",
+    "got an email saying my password was found in a leak",
+    "my password is known to someone else now",
 ]
 
 

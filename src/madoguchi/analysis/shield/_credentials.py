@@ -42,6 +42,7 @@ _NOT_A_VALUE = frozenset(
     lost unknown empty blank missing hidden case different new old weak strong long short
     right valid accepted rejected sent blocked disabled enabled set saved stored stolen
     compromised leaked there here and or but for to it this that what which please help
+    found shown known taken given seen out broken gone done sent in on
     """.split()
 )
 _TRAILING = ".,;:、。"
