@@ -1,4 +1,4 @@
-"""`madoguchi createagent` and `importarticles`, as an operator runs them (fresh data dir)."""
+"""`madoguchi createagent` and `apikey`, as an operator runs them (fresh data dir)."""
 
 from __future__ import annotations
 
@@ -60,22 +60,6 @@ def test_createagent_without_a_password_or_terminal_is_refused(tmp_path):
     proc = run("createagent", "--username", "nao", env=desk_env(tmp_path))
     assert proc.returncode == 2
     assert "MADOGUCHI_AGENT_PASSWORD" in proc.stderr
-
-
-def test_importarticles_imports_the_bundled_knowledge_base_idempotently(tmp_path):
-    env = desk_env(tmp_path)
-    first = run("importarticles", env=env)
-    assert first.returncode == 0, first.stderr
-    assert "84 created" in first.stdout
-    second = run("importarticles", env=env)
-    assert "0 created, 0 updated, 84 unchanged" in second.stdout
-
-
-def test_importarticles_reports_a_bad_file(tmp_path):
-    bad = tmp_path / "bad.md"
-    bad.write_text("no front matter")
-    proc = run("importarticles", str(bad), env=desk_env(tmp_path))
-    assert proc.returncode == 2 and "bad.md" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_apikey_prints_a_working_key_once_and_stores_only_its_hash(tmp_path):

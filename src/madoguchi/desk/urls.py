@@ -11,5 +11,6 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("agent/", include("madoguchi.agents.urls")),
     path("api/v1/", api.urls),
+    path("chat/", include("madoguchi.conversations.urls")),
     path("", include("madoguchi.portal.urls")),
 ]

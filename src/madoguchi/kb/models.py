@@ -1,4 +1,5 @@
-"""Help articles, one or more per intent and language, with the example questions that train the assistant."""
+"""Help articles (one or more per intent and language, with the example questions that train
+the assistant) and the customers' "did this help?" votes."""
 
 from __future__ import annotations
 
@@ -27,3 +28,25 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.language})"
+
+
+class ArticleVote(models.Model):
+    """One "did this help?" answer per browser session and article; voting again replaces it.
+
+    ``voter`` is a hash of a random token kept in the customer's session (never the session
+    key itself), so the table links no vote to a person or a cookie an attacker could reuse.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="votes")
+    voter = models.CharField(max_length=64)
+    helpful = models.BooleanField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "voter"], name="unique_article_vote")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article.slug} ({self.article.language}): {'yes' if self.helpful else 'no'}"

@@ -25,7 +25,7 @@ from madoguchi.analysis import SECRET_KINDS, Analysis, Finding, SecretSpan, anal
 from madoguchi.analysis.facts import FactsReport, check_facts
 from madoguchi.customers.models import ContactIdentity, Customer
 from madoguchi.customers.services import CustomerError, customer_get_or_create
-from madoguchi.tickets import tasks
+from madoguchi.tickets import notifications
 from madoguchi.tickets.models import Event, Message, Ticket
 
 log = logging.getLogger(__name__)
@@ -142,6 +142,41 @@ def _warnings(findings: list[Finding] | tuple[Finding, ...]) -> list[dict[str, A
     ]
 
 
+@dataclass(frozen=True)
+class Screened:
+    """A customer text after the analysis core read it: what may be stored and shown."""
+
+    analysis: Analysis
+    #: "ja" or "en": as detected, or the hint when the text does not say
+    language: str
+
+    @property
+    def redacted(self) -> str:
+        return self.analysis.redacted
+
+    @property
+    def secret_kinds(self) -> tuple[str, ...]:
+        return tuple(sorted({s.kind for s in self.analysis.secrets}))
+
+    @property
+    def warnings(self) -> list[dict[str, Any]]:
+        """What to tell the customer now (secret warnings, dangers), in both languages."""
+        return _warnings(self.analysis.findings)
+
+
+def screen(
+    text: str, *, language_hint: str = "ja", received_at: datetime | None = None
+) -> Screened:
+    """Analyse and redact one customer text, as intake does before anything is stored.
+
+    Channels that keep their own copy of what the customer wrote (the assistant's
+    conversation) call this first, so no raw text is ever stored anywhere.
+    """
+    analysis = analyze(text, received_at=received_at, tz=settings.TIME_ZONE)
+    language = analysis.language if analysis.language in ("ja", "en") else language_hint
+    return Screened(analysis, language)
+
+
 def _duplicate(inbound: Inbound) -> IntakeResult | None:
     if inbound.external_id is None:
         return None
@@ -162,7 +197,8 @@ def intake(*, inbound: Inbound) -> IntakeResult:
     if duplicate is not None:
         return duplicate
     received_at = inbound.received_at or timezone.now()
-    body = analyze(inbound.body, received_at=received_at, tz=settings.TIME_ZONE)
+    screened = screen(inbound.body, language_hint=inbound.language_hint, received_at=received_at)
+    body = screened.analysis
     subject = analyze(_single_line(inbound.subject), received_at=received_at, tz=settings.TIME_ZONE)
     # a secret typed into the name field: the name is dropped, the customer warned
     name = analyze(_single_line(inbound.name), received_at=received_at, tz=settings.TIME_ZONE)
@@ -173,7 +209,7 @@ def intake(*, inbound: Inbound) -> IntakeResult:
         if inbound.facts
         else None
     )
-    language = body.language if body.language in ("ja", "en") else inbound.language_hint
+    language = screened.language
     found = (
         {s.kind for s in body.secrets}
         | {s.kind for s in subject.secrets}
@@ -276,11 +312,8 @@ def _store(
         shared = {f.details["kind"]: f for f in findings if f.code == "secret_shared"}
         _system_warning(ticket, list(shared.values()))
     ticket.save()
-    # robust: the message is stored whatever happens to the e-mail after commit
-    transaction.on_commit(
-        lambda: tasks.customer_message_received.enqueue(ticket_id=ticket.pk, created=created),
-        robust=True,
-    )
+    # the acknowledgement joins the outbox in this transaction; it is sent after commit
+    notifications.customer_message_received(ticket=ticket, created=created, message=message)
     return IntakeResult(
         ticket, message, created=created, duplicate=False, warnings=_warnings(findings), facts=facts
     )

@@ -1,0 +1,83 @@
+"""Reads for conversations: the one bound to a browser session, and its thread as shown.
+
+The thread merges the conversation's turns with the agent's public replies on its ticket, so
+the customer reads one conversation whoever is answering.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from madoguchi.conversations import rendering
+from madoguchi.conversations.models import Conversation, Turn
+from madoguchi.tickets.models import Message
+
+
+@dataclass(frozen=True)
+class ThreadItem:
+    role: str  # customer | assistant | agent | system
+    author: str
+    text: str
+    blocks: list[dict[str, Any]]
+    created_at: datetime
+
+
+def conversation_by_public_id(public_id: Any) -> Conversation | None:
+    if not isinstance(public_id, str) or not public_id or len(public_id) > 32:
+        return None
+    return (
+        Conversation.objects.select_related("ticket", "customer")
+        .filter(public_id=public_id)
+        .first()
+    )
+
+
+def _author(role: str, agent_name: str = "") -> str:
+    if role == Turn.Role.CUSTOMER:
+        return _("You")
+    if role == Turn.Role.ASSISTANT:
+        return _("Support assistant (automatic)")
+    if role == Turn.Role.AGENT:
+        return _("%(name)s (support)") % {"name": agent_name} if agent_name else _("Support agent")
+    return _("Security notice")
+
+
+def conversation_thread(conversation: Conversation) -> list[ThreadItem]:
+    """Every turn and every public agent reply, oldest first, ready to show."""
+    language = conversation.language
+    items = [
+        ThreadItem(
+            turn.role,
+            _author(turn.role),
+            turn.text,
+            [rendering.block(a, language) for a in turn.actions if "kind" in a]
+            if turn.role in (Turn.Role.ASSISTANT, Turn.Role.SYSTEM)
+            else [],
+            turn.created_at,
+        )
+        for turn in conversation.turns.all()
+    ]
+    if conversation.ticket_id:
+        replies = (
+            Message.objects.filter(
+                ticket_id=conversation.ticket_id,
+                author_kind=Message.Author.AGENT,
+                visibility=Message.Visibility.PUBLIC,
+            )
+            .select_related("author_agent")
+            .order_by("created_at", "id")
+        )
+        for message in replies:
+            name = message.author_agent.first_name if message.author_agent else ""
+            author = _author(Turn.Role.AGENT, name)
+            items.append(ThreadItem(Turn.Role.AGENT, author, message.body, [], message.created_at))
+        items.sort(key=lambda item: item.created_at)
+    return items
+
+
+def awaiting_helped(conversation: Conversation) -> bool:
+    return (conversation.state or {}).get("phase") == "awaiting_helped"
