@@ -1,4 +1,4 @@
-"""The desk's subcommands of ``madoguchi``: serve, demo, worker, createagent, importarticles, apikey.
+"""The desk's subcommands of ``madoguchi``: serve, demo, worker, createagent, apikey.
 
 Thin: parse arguments, put the environment in place, call ``desk.server`` / ``desk.demo`` /
 the agents service, print. Django is imported only once a command runs, after the
@@ -161,25 +161,6 @@ def _cmd_createagent(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_importarticles(args: argparse.Namespace) -> int:
-    try:
-        django_setup()
-        database_migrate()
-        from madoguchi.kb.services import ArticleFileError, article_import
-
-        try:
-            counts = article_import(args.path)
-        except ArticleFileError as exc:
-            return _fail("importarticles", str(exc))
-    except ServeError as exc:
-        return _fail("importarticles", str(exc))
-    print(
-        f"Help articles: {counts.created} created, {counts.updated} updated, "
-        f"{counts.unchanged} unchanged."
-    )
-    return 0
-
-
 def _cmd_worker(args: argparse.Namespace) -> int:
     from madoguchi.desk.server import task_worker_run
 
@@ -200,10 +181,15 @@ def _cmd_apikey(args: argparse.Namespace) -> int:
         database_migrate()
     except ServeError as exc:
         return _fail("apikey", str(exc))
-    from madoguchi.api.services import api_key_create
+    from madoguchi.api.services import ApiKeyError, api_key_create
 
-    row, key = api_key_create(name=args.name)
-    print(f"API key for {row.name!r} (shown once; only its hash is stored):")
+    try:
+        row, key = api_key_create(name=args.name, scopes=args.scopes, agent_username=args.agent)
+    except ApiKeyError as exc:
+        return _fail("apikey", str(exc))
+    acting = f", acting as {args.agent}" if row.agent_id else ""
+    print(f"API key for {row.name!r}, scopes {' '.join(row.scopes)}{acting}")
+    print("(shown once; only its hash is stored):")
     print(key)
     print("Use it as: Authorization: Bearer <key>  (docs/api.md)")
     return 0
@@ -265,15 +251,6 @@ def add_desk_commands(sub: argparse._SubParsersAction) -> None:
     )
     create.set_defaults(func=_cmd_createagent)
 
-    articles = sub.add_parser(
-        "importarticles",
-        help="import help articles from Markdown files (upsert by slug and language)",
-        description="Import help articles (Markdown with front matter: title, intent, slug, "
-        "language) from a file or a directory. Without PATH: the bundled sample knowledge base.",
-    )
-    articles.add_argument("path", nargs="?", help="a .md file or a directory of them")
-    articles.set_defaults(func=_cmd_importarticles)
-
     apikey = sub.add_parser(
         "apikey",
         help="create an API key for /api/v1/ (printed once)",
@@ -281,6 +258,17 @@ def add_desk_commands(sub: argparse._SubParsersAction) -> None:
         "only its hash is stored. Switch keys off in the admin.",
     )
     apikey.add_argument("--name", required=True, help="what the key is for")
+    apikey.add_argument(
+        "--scope",
+        dest="scopes",
+        action="append",
+        metavar="SCOPE",
+        help="tickets:read, tickets:write, customers:read, articles:read, webhooks:manage "
+        "(repeat; default: tickets:read and tickets:write)",
+    )
+    apikey.add_argument(
+        "--agent", metavar="USERNAME", help="the agent the key acts as for updates and replies"
+    )
     apikey.set_defaults(func=_cmd_apikey)
 
     worker = sub.add_parser(
@@ -292,11 +280,12 @@ def add_desk_commands(sub: argparse._SubParsersAction) -> None:
     worker.add_argument("--batch", action="store_true", help="process what is queued, then exit")
     worker.set_defaults(func=_cmd_worker)
 
-    from madoguchi.desk import commands_assistant, commands_chat, commands_kb
+    from madoguchi.desk import commands_assistant, commands_chat, commands_kb, commands_mail
 
     commands_kb.add_commands(sub)
     commands_assistant.add_commands(sub)
     commands_chat.add_commands(sub)
+    commands_mail.add_commands(sub)
 
 
 def _server_arguments(parser: argparse.ArgumentParser) -> None:

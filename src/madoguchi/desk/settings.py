@@ -47,6 +47,10 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 )
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 SITE_URL = os.environ.get("MADOGUCHI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where the assistant sends customers it cannot help: the operator's status page (outages) and
+# community forum. Empty: the assistant names them without a link.
+STATUS_PAGE_URL = os.environ.get("MADOGUCHI_STATUS_PAGE_URL", "")
+COMMUNITY_URL = os.environ.get("MADOGUCHI_COMMUNITY_URL", "")
 BRAND_NAME = os.environ.get("MADOGUCHI_BRAND", "Madoguchi Exchange")
 REFERENCE_PREFIX = os.environ.get("MADOGUCHI_REFERENCE_PREFIX", "MDG")
 TIME_ZONE = os.environ.get("MADOGUCHI_TIME_ZONE", "Asia/Tokyo")
@@ -66,6 +70,8 @@ INSTALLED_APPS = [
     "madoguchi.kb",
     "madoguchi.portal",
     "madoguchi.api",
+    "madoguchi.conversations",
+    "madoguchi.mail",
 ]
 
 MIDDLEWARE = [
@@ -186,7 +192,18 @@ EMAIL_BACKEND = os.environ.get(
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"  # STARTTLS (port 587)
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "0") == "1"  # implicit TLS (port 465)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL are exclusive: set one")
+# a hung mail server must not hold an outbox row past its lease (mail/outbox.py LEASE)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "support@madoguchi.invalid")
+# DKIM signing of outgoing mail (mail/dkim.py): a PEM private key; the domain is From's
+DKIM_KEY_FILE = os.environ.get("MADOGUCHI_DKIM_KEY_FILE", "")
+DKIM_SELECTOR = os.environ.get("MADOGUCHI_DKIM_SELECTOR", "madoguchi")
 
 # Customer magic links: signed, single use, short lived.
 MAGIC_LINK_MAX_AGE = int(os.environ.get("MADOGUCHI_MAGIC_LINK_MAX_AGE", str(30 * 60)))
