@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from madoguchi.agents.models import Agent, Team
 from madoguchi.customers.services import CustomerError, normalize_email
+from madoguchi.tickets.events import event_record
 from madoguchi.tickets.models import Event, Ticket
 
 log = logging.getLogger(__name__)
@@ -121,7 +122,7 @@ def requester_email_reveal(*, ticket: Ticket, agent: AbstractBaseUser) -> str | 
     insiders exporting customer contacts is how crypto customers get phished.
     """
     email = ticket.requester.primary_email
-    Event.objects.create(
+    event_record(
         ticket=ticket,
         kind=Event.Kind.VIEWED,
         actor_kind=Event.Actor.AGENT,
@@ -148,7 +149,7 @@ def ticket_view_record(*, ticket: Ticket, agent: AbstractBaseUser) -> bool:
     )
     if recent.exists():
         return False
-    Event.objects.create(
+    event_record(
         ticket=ticket,
         kind=Event.Kind.VIEWED,
         actor_kind=Event.Actor.AGENT,

@@ -216,9 +216,18 @@ def _die_with_parent() -> None:
 
 
 def task_worker_run(*, batch: bool = False) -> None:
-    """Process the task queue in this process (until stopped, or until empty with ``batch``)."""
+    """Process the task queue in this process (until stopped, or until empty with ``batch``).
+
+    First it queues the outboxes' sweeps, which send what is due but whose own task was lost
+    (a worker that was down when the change committed): the outbox rows are the truth.
+    """
     from django.core.management import call_command
 
+    from madoguchi.api.tasks import webhook_flush
+    from madoguchi.mail.tasks import outbox_flush
+
+    outbox_flush.enqueue()
+    webhook_flush.enqueue()
     call_command(
         "db_worker", queue_name="*", reload=False, batch=batch, startup_delay=not batch,
         verbosity=1,

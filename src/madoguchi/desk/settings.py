@@ -146,6 +146,20 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Live chat (Django Channels): one process needs nothing more; several processes share their
+# WebSocket groups through Redis (a message sent through process A reaches process B).
+if os.environ.get("REDIS_URL"):
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [os.environ["REDIS_URL"]]},
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+#: the operator sites allowed to frame the chat widget (CSP frame-ancestors), comma-separated
+WIDGET_ORIGINS = [o for o in os.environ.get("MADOGUCHI_WIDGET_ORIGINS", "").split(",") if o]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

@@ -26,6 +26,7 @@ from madoguchi.analysis.facts import FactsReport, check_facts
 from madoguchi.customers.models import ContactIdentity, Customer
 from madoguchi.customers.services import CustomerError, customer_get_or_create
 from madoguchi.tickets import notifications
+from madoguchi.tickets.events import event_record
 from madoguchi.tickets.models import Event, Message, Ticket
 
 log = logging.getLogger(__name__)
@@ -295,7 +296,7 @@ def _store(
     # they exist would cost two queries per message for nothing.
     message.full_clean(exclude=["ticket", "author_customer"], validate_constraints=False)
     message.save()
-    Event.objects.create(
+    event_record(
         ticket=ticket,
         kind=Event.Kind.MESSAGE,
         actor_kind=Event.Actor.CUSTOMER,
@@ -343,7 +344,7 @@ def _open_ticket(
     ticket.save()
     year = ticket.created_at.year % 100
     ticket.reference = f"{settings.REFERENCE_PREFIX}-{year:02d}-{ticket.pk:06d}"
-    Event.objects.create(
+    event_record(
         ticket=ticket,
         kind=Event.Kind.CREATED,
         actor_kind=Event.Actor.CUSTOMER,
@@ -353,7 +354,7 @@ def _open_ticket(
 
 
 def _set_status(ticket: Ticket, status: str) -> None:
-    Event.objects.create(
+    event_record(
         ticket=ticket,
         kind=Event.Kind.STATUS,
         actor_kind=Event.Actor.SYSTEM,
@@ -367,14 +368,14 @@ def _flag_secret(ticket: Ticket, kinds: list[str]) -> None:
     wanted = "urgent" if _WALLET_SECRETS.intersection(kinds) else "high"
     order = ["low", "normal", "high", "urgent"]
     if order.index(wanted) > order.index(ticket.priority):
-        Event.objects.create(
+        event_record(
             ticket=ticket,
             kind=Event.Kind.PRIORITY,
             actor_kind=Event.Actor.SYSTEM,
             data={"from": ticket.priority, "to": wanted, "reason": "secret_redacted"},
         )
         ticket.priority = wanted
-    Event.objects.create(
+    event_record(
         ticket=ticket,
         kind=Event.Kind.SECRET_REDACTED,
         actor_kind=Event.Actor.SYSTEM,

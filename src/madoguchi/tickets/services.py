@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from madoguchi.agents.models import Team
 from madoguchi.analysis import analyze
-from madoguchi.tickets import tasks
+from madoguchi.tickets import notifications
+from madoguchi.tickets.events import event_record
 from madoguchi.tickets.models import Event, Message, Ticket
 
 
@@ -58,7 +59,7 @@ def message_post(
             analysis=result.storable(),
             channel=locked.channel,
         )
-        Event.objects.create(
+        event_record(
             ticket=locked,
             kind=Event.Kind.NOTE if internal else Event.Kind.MESSAGE,
             actor_kind=Event.Actor.AGENT,
@@ -66,7 +67,7 @@ def message_post(
             data={"message": message.pk},
         )
         if result.secrets:
-            Event.objects.create(
+            event_record(
                 ticket=locked,
                 kind=Event.Kind.SECRET_REDACTED,
                 actor_kind=Event.Actor.AGENT,
@@ -78,15 +79,13 @@ def message_post(
                 _status_event(locked, agent, Ticket.Status.PENDING)
             if locked.assignee_id is None:
                 _assign_event(locked, agent, agent)
-            transaction.on_commit(
-                lambda: tasks.agent_replied.enqueue(ticket_id=locked.pk), robust=True
-            )
+            notifications.agent_replied(ticket=locked, message=message)  # outbox, same txn
         locked.save()
     return message
 
 
 def _status_event(ticket: Ticket, agent: AbstractBaseUser, status: str) -> None:
-    Event.objects.create(
+    event_record(
         ticket=ticket,
         kind=Event.Kind.STATUS,
         actor_kind=Event.Actor.AGENT,
@@ -100,7 +99,7 @@ def _status_event(ticket: Ticket, agent: AbstractBaseUser, status: str) -> None:
 def _assign_event(
     ticket: Ticket, agent: AbstractBaseUser, assignee: AbstractBaseUser | None
 ) -> None:
-    Event.objects.create(
+    event_record(
         ticket=ticket,
         kind=Event.Kind.ASSIGNMENT,
         actor_kind=Event.Actor.AGENT,
@@ -133,7 +132,7 @@ def ticket_update(*, ticket: Ticket, agent: AbstractBaseUser, change: TicketChan
         if change.status is not UNCHANGED and change.status != locked.status:
             _status_event(locked, agent, change.status)
         if change.priority is not UNCHANGED and change.priority != locked.priority:
-            Event.objects.create(
+            event_record(
                 ticket=locked,
                 kind=Event.Kind.PRIORITY,
                 actor_kind=Event.Actor.AGENT,
@@ -148,7 +147,7 @@ def ticket_update(*, ticket: Ticket, agent: AbstractBaseUser, change: TicketChan
         if change.team is not UNCHANGED:
             new_id = change.team.pk if change.team is not None else None
             if new_id != locked.team_id:
-                Event.objects.create(
+                event_record(
                     ticket=locked,
                     kind=Event.Kind.TEAM,
                     actor_kind=Event.Actor.AGENT,

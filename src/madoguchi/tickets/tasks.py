@@ -1,22 +1,30 @@
-"""Background work for tickets: adapters that fetch by id and call the notification.
+"""Background work for tickets queued by an earlier version (kept so a queue survives upgrades).
 
-Enqueued on commit by the services; run by the database queue's worker (``madoguchi worker``,
-or the one ``madoguchi serve`` starts), so a slow or failing mail server never slows or fails
-the request that stored the message. Idempotent enough to retry: each run mails a fresh link.
+Customer e-mails now go through the outbox (``madoguchi.mail.outbox``): the services write the
+row in their own transaction and ``madoguchi.mail.tasks.outbox_send`` sends it. A task of the
+old kind still waiting in the database queue after an upgrade writes its outbox row here.
 """
 
 from __future__ import annotations
 
+from django.db import transaction
 from django_tasks import task
 
 from madoguchi.tickets import notifications
+from madoguchi.tickets.models import Ticket
 
 
 @task()
 def customer_message_received(ticket_id: int, created: bool) -> None:
-    notifications.customer_message_received(ticket_id=ticket_id, created=created)
+    with transaction.atomic():
+        ticket = Ticket.objects.select_related("requester").filter(pk=ticket_id).first()
+        if ticket is not None:
+            notifications.customer_message_received(ticket=ticket, created=created)
 
 
 @task()
 def agent_replied(ticket_id: int) -> None:
-    notifications.agent_replied(ticket_id=ticket_id)
+    with transaction.atomic():
+        ticket = Ticket.objects.select_related("requester").filter(pk=ticket_id).first()
+        if ticket is not None:
+            notifications.agent_replied(ticket=ticket)

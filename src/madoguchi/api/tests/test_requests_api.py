@@ -76,9 +76,8 @@ def test_create_then_read_and_reply(client, key):
 def test_idempotency_key_files_once(client, key):
     first = post(client, "/api/v1/requests", REQUEST, key, HTTP_IDEMPOTENCY_KEY="abc-1")
     again = post(client, "/api/v1/requests", REQUEST, key, HTTP_IDEMPOTENCY_KEY="abc-1")
-    assert first.status_code == 201 and again.status_code == 200
-    assert again.json()["duplicate"] is True
-    assert first.json()["reference"] == again.json()["reference"]
+    assert first.status_code == 201 and again.status_code == 201  # the first answer, replayed
+    assert again["Idempotent-Replayed"] == "true" and again.json() == first.json()
     assert Message.objects.count() == 1
 
 
@@ -103,7 +102,7 @@ def test_secret_is_redacted_and_warned(client, key):
 def test_invalid_payload_is_422(client, key, payload):
     response = post(client, "/api/v1/requests", payload, key)
     assert response.status_code == 422, response.content
-    assert "detail" in response.json()
+    assert response.json()["error"]["code"] == "validation_error"
     assert Ticket.objects.count() == 0
 
 
@@ -113,7 +112,7 @@ def test_invalid_payload_is_422(client, key, payload):
 )
 def test_service_refusal_is_400_with_field(client, key, payload, field):
     response = post(client, "/api/v1/requests", payload, key)
-    assert response.status_code == 400 and response.json()["field"] == field
+    assert response.status_code == 400 and response.json()["error"]["field"] == field
 
 
 def test_oversized_body_is_413(client, key):

@@ -22,6 +22,7 @@ from madoguchi.mail.outbox import (
     outbox_send,
 )
 from madoguchi.mail.tests.smtp_server import SmtpServer, free_port
+from madoguchi.mail.tokens import reply_address
 from madoguchi.tickets.intake import Inbound, intake
 from madoguchi.tickets.services import message_post
 
@@ -64,6 +65,7 @@ def test_a_reply_writes_one_row_and_the_worker_sends_it_once(smtp, file_request,
     assert by_id[ack.message_id].message["Auto-Submitted"] == "auto-replied"
     assert by_id[reply.message_id].message["Auto-Submitted"] is None
     assert by_id[reply.message_id].rcpt_tos == ["taro@example.jp"]
+    assert by_id[reply.message_id].message["Reply-To"] == reply_address(ticket)
     body = by_id[reply.message_id].message.get_content()
     assert SIGN_IN_LINK not in body and settings.SITE_URL + "/" in body  # minted when sent
     assert set(OutboundMail.objects.values_list("status", flat=True)) == {"sent"}
@@ -233,3 +235,17 @@ def test_a_bad_address_is_refused_before_anything_is_written():
     with pytest.raises(OutboxError):
         mail_enqueue(to_address="x@y\r\nBcc: z@evil.example", subject="s", body_text="b")
     assert OutboundMail.objects.count() == 0
+
+
+def test_with_the_database_queue_a_failure_schedules_its_own_retry():
+    from django_tasks_db.models import DBTaskResult
+
+    with smtp_settings(free_port()), override_settings(TASKS=DATABASE_QUEUE):
+        with transaction.atomic():
+            row = mail_enqueue(to_address="hanako@example.jp", subject="s", body_text="b")
+        task_worker_run(batch=True)  # tries once: the server is down
+    row.refresh_from_db()
+    assert row.status == "queued" and row.attempts == 1
+    retry = DBTaskResult.objects.filter(status="READY").get()
+    assert retry.args_kwargs["kwargs"] == {"mail_id": row.pk}
+    assert retry.run_after == row.next_attempt_at  # the worker leaves it until then

@@ -17,13 +17,19 @@ DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUE
 def test_the_acknowledgement_waits_in_the_queue_until_a_worker_sends_it(file_request):
     from django_tasks_db.models import DBTaskResult
 
+    from madoguchi.mail.models import OutboundMail
+
     ticket = file_request().ticket
     assert mail.outbox == []  # the request did not wait for the mail server
+    row = OutboundMail.objects.get(ticket=ticket)  # written with the ticket, not by the worker
     queued = DBTaskResult.objects.get()
-    assert queued.status == "READY" and queued.args_kwargs["kwargs"]["ticket_id"] == ticket.pk
+    assert queued.status == "READY" and queued.args_kwargs["kwargs"]["mail_id"] == row.pk
     task_worker_run(batch=True)
     assert len(mail.outbox) == 1 and ticket.reference in mail.outbox[0].subject
+    assert mail.outbox[0].extra_headers["Message-ID"] == row.message_id
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    row.refresh_from_db()
+    assert row.status == "sent" and row.attempts == 1
 
 
 @override_settings(TASKS=DATABASE_QUEUE)

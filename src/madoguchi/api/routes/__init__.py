@@ -1,0 +1,1 @@
+"""The API's endpoints, one module per resource (the NinjaAPI object is in ``api/views.py``)."""

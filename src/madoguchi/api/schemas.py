@@ -1,0 +1,260 @@
+"""Request and response shapes of the API (strict: a wrong type is a 422, never coerced)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from ninja import Schema
+from pydantic import ConfigDict, Field
+
+from madoguchi.api.pagination import DEFAULT_LIMIT, MAX_LIMIT
+
+TicketStatus = Literal["new", "open", "pending", "on_hold", "solved", "closed"]
+TicketPriority = Literal["urgent", "high", "normal", "low"]
+Language = Literal["ja", "en"]
+Channel = Literal["web", "api", "email", "chat", "social", "phone"]
+#: a ticket reference as the desk makes them (MDG-26-000123); anything else is a 422
+REFERENCE = r"^[A-Z0-9]{1,10}-[0-9]{2}-[0-9]{6,12}$"
+
+
+class Strict(Schema):
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+
+class Query(Schema):
+    """Query strings are text: numbers and booleans in them are parsed (not strict)."""
+
+
+# ---- the customer-side "requests" (file a request for a customer) -------------------------
+
+
+class RequestIn(Strict):
+    email: str = Field(max_length=254)
+    name: str = Field(default="", max_length=120)
+    subject: str = Field(default="", max_length=200)
+    body: str = Field(min_length=1, max_length=20_000)
+    intent: str = Field(default="", max_length=64)
+    facts: dict[str, str] = Field(default_factory=dict, max_length=20)
+    language: Language = "ja"
+    external_id: str | None = Field(default=None, max_length=200)
+
+
+class ReplyIn(Strict):
+    email: str = Field(max_length=254)
+    body: str = Field(min_length=1, max_length=20_000)
+    external_id: str | None = Field(default=None, max_length=200)
+
+
+class WarningOut(Schema):
+    code: str
+    severity: str
+    en: str
+    ja: str
+
+
+class RequestMessageOut(Schema):
+    author: str
+    body: str
+    created_at: str
+
+
+class RequestOut(Schema):
+    reference: str
+    status: str
+    priority: str
+    intent: str
+    language: str
+    subject: str
+    secret_exposed: bool
+    created: bool = False
+    duplicate: bool = False
+    warnings: list[WarningOut] = []
+    messages: list[RequestMessageOut] = []
+
+
+# ---- tickets, messages (agents' integrations) ---------------------------------------------
+
+
+class PageQuery(Query):
+    cursor: str | None = Field(default=None, max_length=100)
+    limit: int = Field(default=DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+
+
+class TicketFilter(PageQuery):
+    status: TicketStatus | None = None
+    priority: TicketPriority | None = None
+    intent: str | None = Field(default=None, max_length=64)
+    language: Language | None = None
+    channel: Channel | None = None
+    assignee: str | None = Field(default=None, max_length=150, description='username or "none"')
+    team: str | None = Field(default=None, max_length=80, description="team slug")
+    updated_after: datetime | None = None
+
+
+class RequesterOut(Schema):
+    id: str
+    name: str
+
+
+class TicketOut(Schema):
+    reference: str
+    subject: str
+    status: str
+    priority: str
+    intent: str
+    language: str
+    channel: str
+    requester: RequesterOut
+    assignee: str | None
+    team: str | None
+    secret_exposed: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class TicketPage(Schema):
+    items: list[TicketOut]
+    next_cursor: str | None
+
+
+class TicketCreateIn(RequestIn):
+    """A new ticket for a customer, through the one intake path (channel ``api``)."""
+
+
+class TicketUpdateIn(Strict):
+    """Fields left out are unchanged; ``assignee``/``team`` null clears them."""
+
+    status: TicketStatus | None = None
+    priority: TicketPriority | None = None
+    assignee: str | None = Field(default=None, max_length=150, description="an agent's username")
+    team: str | None = Field(default=None, max_length=80, description="a team slug")
+
+
+class MessageOut(Schema):
+    id: int
+    author_kind: str
+    author: str | None
+    visibility: str
+    body: str
+    language: str
+    channel: str
+    created_at: datetime
+
+
+class MessagePage(Schema):
+    items: list[MessageOut]
+    next_cursor: str | None
+
+
+class MessageFilter(PageQuery):
+    include_internal: bool = False
+
+
+class MessageIn(Strict):
+    body: str = Field(min_length=1, max_length=20_000)
+    internal: bool = False
+
+
+# ---- customers, articles, search ----------------------------------------------------------
+
+
+class CustomerOut(Schema):
+    id: str
+    name: str
+    language: str
+    emails: list[str]
+    ticket_count: int
+    created_at: datetime
+
+
+class CustomerSearch(Query):
+    email: str = Field(min_length=3, max_length=254)
+
+
+class CustomerList(Schema):
+    items: list[CustomerOut]
+
+
+class ArticleFilter(PageQuery):
+    language: Language | None = None
+    intent: str | None = Field(default=None, max_length=64)
+
+
+class ArticleSummaryOut(Schema):
+    slug: str
+    language: str
+    intent: str
+    title: str
+    summary: str
+    updated_at: datetime
+
+
+class ArticleOut(ArticleSummaryOut):
+    body: str
+    related: list[str]
+
+
+class ArticlePage(Schema):
+    items: list[ArticleSummaryOut]
+    next_cursor: str | None
+
+
+class TicketSearch(Query):
+    q: str = Field(min_length=1, max_length=100)
+    limit: int = Field(default=DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+
+
+class TicketList(Schema):
+    items: list[TicketOut]
+
+
+# ---- webhooks -----------------------------------------------------------------------------
+
+
+class WebhookIn(Strict):
+    url: str = Field(min_length=8, max_length=2000)
+    events: list[str] = Field(min_length=1, max_length=20)
+    description: str = Field(default="", max_length=200)
+    active: bool = True
+
+
+class WebhookPatch(Strict):
+    url: str | None = Field(default=None, min_length=8, max_length=2000)
+    events: list[str] | None = Field(default=None, min_length=1, max_length=20)
+    description: str | None = Field(default=None, max_length=200)
+    active: bool | None = None
+
+
+class WebhookOut(Schema):
+    id: int
+    url: str
+    events: list[str]
+    description: str
+    active: bool
+    created_at: datetime
+
+
+class WebhookCreatedOut(WebhookOut):
+    secret: str = Field(description="the signing secret; shown only in this response")
+
+
+class WebhookList(Schema):
+    items: list[WebhookOut]
+
+
+class DeliveryOut(Schema):
+    id: str
+    event_type: str
+    status: str
+    attempts: int
+    response_status: int | None
+    last_error: str
+    created_at: datetime
+    delivered_at: datetime | None
+    next_attempt_at: datetime | None
+
+
+class DeliveryPage(Schema):
+    items: list[DeliveryOut]
+    next_cursor: str | None

@@ -1,0 +1,1 @@
+"""Outgoing webhooks for ticket events: signed, retried, SSRF-guarded (docs/api.md)."""
