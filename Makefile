@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/analysis_throughput.py --write-docs
 	$(BIN)/python bench/hostile_scaling.py --write-docs
 	$(BIN)/python bench/intake.py --write-docs
+	$(BIN)/python bench/assistant.py --write-docs
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
