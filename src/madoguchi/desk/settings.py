@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "madoguchi.api",
     "madoguchi.conversations",
     "madoguchi.mail",
+    "madoguchi.social",
 ]
 
 MIDDLEWARE = [

@@ -9,8 +9,10 @@ from madoguchi.api.views import api
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("agent/phone/", include("madoguchi.social.phone_urls")),
     path("agent/", include("madoguchi.agents.urls")),
     path("api/v1/", api.urls),
     path("chat/", include("madoguchi.conversations.urls")),
+    path("hooks/", include("madoguchi.social.urls")),
     path("", include("madoguchi.portal.urls")),
 ]

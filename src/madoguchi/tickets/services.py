@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from madoguchi.agents.models import Team
 from madoguchi.analysis import analyze
+from madoguchi.social.services import social_agent_reply
 from madoguchi.tickets import notifications
 from madoguchi.tickets.events import event_record
 from madoguchi.tickets.models import Event, Message, Ticket
@@ -80,6 +81,7 @@ def message_post(
             if locked.assignee_id is None:
                 _assign_event(locked, agent, agent)
             notifications.agent_replied(ticket=locked, message=message)  # outbox, same txn
+            social_agent_reply(ticket=locked, message=message)  # LINE/Telegram outbox, same txn
         locked.save()
     return message
 
