@@ -146,3 +146,38 @@ def test_the_fast_single_text_path_equals_the_batch_path():
     batch = clf.probabilities(texts)
     for text, row in zip(texts, batch, strict=True):
         assert np.allclose(clf.probabilities_one(text), row, atol=1e-6)
+
+
+def _direction_data() -> tuple[list[str], list[str]]:
+    """Same words, opposite directions: only the word order tells the two labels apart."""
+    places = ["bank", "wallet", "card", "exchange", "account", "broker"]
+    texts, labels = [], []
+    for a in places:
+        for b in places:
+            if a != b:
+                texts.append(f"move money from {a} to {b}")
+                labels.append(f"to-{b}")
+    return texts, labels
+
+
+def test_word_pairs_tell_directions_apart_where_a_bag_of_words_cannot():
+    texts, labels = _direction_data()
+    with_pairs = IntentClassifier(threshold=0.0).fit(texts, labels)
+    assert with_pairs.predict("please move my money from the broker to the bank").label == "to-bank"
+    assert with_pairs.predict("money from bank to broker").label == "to-broker"
+
+
+def test_word_pairs_cover_japanese_particles_of_direction():
+    texts = ["銀行から口座へ入金", "口座から銀行へ出金"] * 6
+    labels = ["in", "out"] * 6
+    clf = IntentClassifier(threshold=0.0).fit(texts, labels)
+    assert clf.predict("口座から銀行へ").label == "out"
+    assert clf.predict("銀行から口座へ").label == "in"
+
+
+def test_kana_folding_matches_hiragana_spellings_of_katakana_words():
+    texts = ["パスワードを忘れた", "パスワード再設定", "カードを紛失", "カードが届かない"] * 4
+    labels = ["pw", "pw", "card", "card"] * 4
+    clf = IntentClassifier(threshold=0.0).fit(texts, labels)
+    assert clf.predict("ぱすわーど").label == "pw"
+    assert clf.predict("かーど").label == "card"

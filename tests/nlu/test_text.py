@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from madoguchi.nlu.synonyms import CONCEPTS
-from madoguchi.nlu.text import char_ngrams, concepts, normalize, stem, tokens, word_tokens
+from madoguchi.nlu.text import (
+    char_ngrams,
+    concepts,
+    normalize,
+    stem,
+    tokens,
+    word_pairs,
+    word_tokens,
+)
 
 
 def test_normalize_folds_width_and_case():
@@ -94,7 +102,16 @@ def test_char_ngrams_cover_partial_words_in_both_scripts():
     assert all(" " not in gram for gram in char_ngrams("a b c d"))
 
 
+def test_word_pairs_keep_the_direction_words_tokens_drop():
+    assert "withdraw to" in word_pairs(normalize("I want to withdraw to my bank"))
+    assert "from bank" in word_pairs(normalize("deposit from my bank"))
+    into, out_of = word_pairs(normalize("口座へ入金")), word_pairs(normalize("口座から入金"))
+    assert "へ 入金" in into and "から 入金" in out_of
+    assert not set(into) & {"から 入金"}
+
+
 @pytest.mark.parametrize("text", ["", "   ", "!!!", "\x00\x01", "🙂" * 50, "a" * 100_000])
 def test_odd_text_gives_tokens_not_errors(text):
     assert isinstance(tokens(text), list)
     assert isinstance(char_ngrams(text), list)
+    assert isinstance(word_pairs(normalize(text)), list)

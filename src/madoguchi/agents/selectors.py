@@ -35,7 +35,9 @@ def inbox_status_counts(*, user) -> dict[str, int]:
     """Tickets per status, plus ``open_all`` and ``mine`` (open and assigned to ``user``).
     Two queries, whatever the number of tickets."""
     # order_by() drops the model's default ordering, which would otherwise join the GROUP BY
-    grouped = Ticket.objects.order_by().values("status").annotate(n=Count("*"))  # COUNT(*): an index-only scan
+    grouped = (
+        Ticket.objects.order_by().values("status").annotate(n=Count("*"))
+    )  # COUNT(*): an index-only scan
     counts = {row["status"]: row["n"] for row in grouped}
     counts["open_all"] = sum(counts.get(s, 0) for s in OPEN_STATUSES)
     counts["mine"] = Ticket.objects.filter(assignee=user, status__in=OPEN_STATUSES).count()

@@ -46,21 +46,36 @@ def _author(role: str, agent_name: str = "") -> str:
     return _("Security notice")
 
 
+def turn_author(turn: Turn) -> str:
+    """Who said it, as the customer reads it (an agent turn carries the agent's name)."""
+    name = ""
+    if turn.role == Turn.Role.AGENT:
+        name = next((a.get("agent", "") for a in turn.actions if isinstance(a, dict)), "")
+    return _author(turn.role, name)
+
+
+def turn_item(turn: Turn, language: str) -> ThreadItem:
+    return ThreadItem(
+        turn.role,
+        turn_author(turn),
+        turn.text,
+        [rendering.block(a, language) for a in turn.actions if "kind" in a]
+        if turn.role in (Turn.Role.ASSISTANT, Turn.Role.SYSTEM)
+        else [],
+        turn.created_at,
+    )
+
+
 def conversation_thread(conversation: Conversation) -> list[ThreadItem]:
-    """Every turn and every public agent reply, oldest first, ready to show."""
+    """Every turn and every public agent reply, oldest first, ready to show.
+
+    Agent replies are copied into the turns when the conversation is synced
+    (``services.conversation_sync``); one not copied yet is merged in from the ticket.
+    """
     language = conversation.language
-    items = [
-        ThreadItem(
-            turn.role,
-            _author(turn.role),
-            turn.text,
-            [rendering.block(a, language) for a in turn.actions if "kind" in a]
-            if turn.role in (Turn.Role.ASSISTANT, Turn.Role.SYSTEM)
-            else [],
-            turn.created_at,
-        )
-        for turn in conversation.turns.all()
-    ]
+    turns = list(conversation.turns.all())
+    items = [turn_item(turn, language) for turn in turns]
+    mirrored = {a.get("message") for t in turns if t.role == Turn.Role.AGENT for a in t.actions}
     if conversation.ticket_id:
         replies = (
             Message.objects.filter(
@@ -68,6 +83,7 @@ def conversation_thread(conversation: Conversation) -> list[ThreadItem]:
                 author_kind=Message.Author.AGENT,
                 visibility=Message.Visibility.PUBLIC,
             )
+            .exclude(pk__in=[m for m in mirrored if isinstance(m, int)])
             .select_related("author_agent")
             .order_by("created_at", "id")
         )

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from madoguchi.conversations import engine, rendering
@@ -36,6 +37,7 @@ from madoguchi.dialogue import (
     State,
     TicketOpened,
 )
+from madoguchi.social.phone import callback_from_conversation
 from madoguchi.tickets.intake import Inbound, IntakeError, intake, screen
 from madoguchi.tickets.models import Message, Ticket
 
@@ -44,6 +46,8 @@ log = logging.getLogger(__name__)
 __all__ = [
     "ConversationError",
     "ConversationReply",
+    "conversation_agent_join",
+    "conversation_agent_leave",
     "conversation_close",
     "conversation_handoff",
     "conversation_helped",
@@ -52,9 +56,12 @@ __all__ = [
     "conversation_sync",
 ]
 
-CHANNELS = ("chat", "terminal")
+CHANNELS = ("chat", "terminal", "line", "telegram")
 #: the longest client message id accepted (idempotency key from the page or a client)
 MAX_CLIENT_ID = 64
+#: client message ids the desk itself gives turns (an agent's reply mirrored into the
+#: conversation); a customer's id may not start with it, or it could shadow a reply
+RESERVED_ID_PREFIX = "desk:"
 
 
 class ConversationError(Exception):
@@ -138,7 +145,11 @@ def _check_text(text: str) -> str:
 def _check_client_id(client_message_id: str | None) -> str | None:
     if client_message_id is None or client_message_id == "":
         return None
-    if len(client_message_id) > MAX_CLIENT_ID or not client_message_id.isprintable():
+    if (
+        len(client_message_id) > MAX_CLIENT_ID
+        or not client_message_id.isprintable()
+        or client_message_id.startswith(RESERVED_ID_PREFIX)
+    ):
         raise ConversationError(_("The message id is not valid."))
     return client_message_id
 
@@ -182,6 +193,7 @@ def conversation_message_post(
                     tuple(e.as_dict() for e in screened.analysis.entities),
                 )
             _run(locked, state, event, understand, turns)
+            callback_from_conversation(conversation=locked)  # the number the hand-off asked for
     except IntegrityError:
         # the same client message id, posted twice at once: the first one won
         if (
@@ -289,26 +301,48 @@ def conversation_sync(*, conversation: Conversation) -> Conversation:
 
 
 def _synced(conversation: Conversation, state: State) -> State:
-    """``state`` after the agent events the ticket implies (the same object if none)."""
+    """``state`` after the agent events the ticket implies (the same object if none).
+
+    Every public agent reply on the ticket not yet in the conversation is copied in as an
+    agent turn (its id reserved, so twice is once): the conversation's turns are then the
+    one ordered thread a live client resumes by sequence number. A *new* reply means a
+    person has the conversation (an agent who left and has not written since stays out).
+    """
     ticket = conversation.ticket
     if ticket is None:
         return state
     ticket.refresh_from_db(fields=["status"])
-    replied = (
-        Message.objects.filter(
+    mirrored = {
+        turn_id
+        for turn_id in conversation.turns.filter(
+            client_message_id__startswith=f"{RESERVED_ID_PREFIX}agent-message:"
+        ).values_list("client_message_id", flat=True)
+    }
+    replies = [
+        message
+        for message in Message.objects.filter(
             ticket=ticket,
             author_kind=Message.Author.AGENT,
             visibility=Message.Visibility.PUBLIC,
         )
         .select_related("author_agent")
-        .order_by("-created_at", "-id")
-        .first()
-    )
+        .order_by("created_at", "id")
+        if _mirror_id(message) not in mirrored
+    ]
+    for message in replies:
+        name = message.author_agent.first_name if message.author_agent else ""
+        _turn(
+            conversation,
+            Turn.Role.AGENT,
+            message.body,
+            [{"agent": name, "message": message.pk}],
+            _mirror_id(message),
+        )
     machine = engine.assistant(state.language, understand=lambda _text: None)
     events: list[Event] = []
-    if replied is not None and not state.agent_joined and ticket.is_open:
-        name = replied.author_agent.first_name if replied.author_agent else ""
-        events.append(AgentJoined(name))
+    if replies and not state.agent_joined and ticket.is_open:
+        last = replies[-1]
+        events.append(AgentJoined(last.author_agent.first_name if last.author_agent else ""))
     if state.agent_joined and not ticket.is_open:
         events.append(AgentLeft())
     for event in events:
@@ -318,6 +352,46 @@ def _synced(conversation: Conversation, state: State) -> State:
     if not ticket.is_open and conversation.status == Conversation.Status.HANDED_OFF:
         conversation.status = Conversation.Status.OPEN
     return state
+
+
+def _mirror_id(message: Message) -> str:
+    return f"{RESERVED_ID_PREFIX}agent-message:{message.pk}"
+
+
+def conversation_agent_join(*, conversation: Conversation, agent: Any) -> ConversationReply:
+    """An agent takes the conversation over live: the assistant goes silent (the machine's
+    agent-joined event) and the customer is told who is now talking."""
+    with transaction.atomic():
+        locked = Conversation.objects.select_for_update().get(pk=conversation.pk)
+        state = _synced(locked, _state(locked))
+        turns: list[Turn] = []
+        if locked.ticket is None or not locked.ticket.is_open:
+            raise ConversationError(_("Only a conversation with an open ticket can be joined."))
+        if not state.agent_joined:
+            name = getattr(agent, "first_name", "") or getattr(agent, "username", "")
+            machine = engine.assistant(state.language, understand=lambda _text: None)
+            state, _actions = machine.step(state, AgentJoined(name))
+            with translation.override(state.language):
+                text = _("%(name)s (support) joined the chat.") % {"name": name}
+            turns.append(_turn(locked, Turn.Role.AGENT, text, [{"agent": name, "event": "joined"}]))
+            _save(locked, state)
+    conversation.refresh_from_db()
+    return ConversationReply(conversation, turns, duplicate=not turns)
+
+
+def conversation_agent_leave(*, conversation: Conversation) -> ConversationReply:
+    """The agent leaves the live chat: the assistant answers again (it says so)."""
+    with transaction.atomic():
+        locked = Conversation.objects.select_for_update().get(pk=conversation.pk)
+        state = _synced(locked, _state(locked))
+        turns: list[Turn] = []
+        if state.agent_joined:
+            machine = engine.assistant(state.language, understand=lambda _text: None)
+            state, actions = machine.step(state, AgentLeft())
+            _assistant_turns(locked, state, actions, turns)
+            _save(locked, state)
+    conversation.refresh_from_db()
+    return ConversationReply(conversation, turns, duplicate=not turns)
 
 
 def _turn(

@@ -12,4 +12,7 @@ urlpatterns = [
     path("person/", views.chat_person, name="person"),
     path("restart/", views.chat_restart, name="restart"),
     path("thread/", views.chat_thread, name="thread"),
+    path("start/", views.chat_start, name="start"),
+    path("widget/", views.chat_widget, name="widget"),
+    path("widget/start/", views.chat_widget_start, name="widget_start"),
 ]

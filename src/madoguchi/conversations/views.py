@@ -7,12 +7,17 @@ checked and rate-limited per address like the portal's forms. A small script
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core import signing
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from madoguchi.conversations.consumers import widget_token
 from madoguchi.conversations.forms import ChatForm, new_client_id
 from madoguchi.conversations.models import Conversation
 from madoguchi.conversations.selectors import (
@@ -29,6 +34,7 @@ from madoguchi.conversations.services import (
     conversation_start,
     conversation_sync,
 )
+from madoguchi.desk.middleware import CONTENT_SECURITY_POLICY
 from madoguchi.dialogue import text as assistant_text
 from madoguchi.portal.rate_limit import rate_limit_hit
 from madoguchi.portal.session import signed_in_customer
@@ -100,6 +106,7 @@ def _context(request: HttpRequest, conversation: Conversation | None, form: Chat
         "agent_joined": bool(conversation and (conversation.state or {}).get("agent_joined")),
         "reference": conversation.ticket.reference if conversation and conversation.ticket else "",
         "language": language,
+        "last_seq": max((t.pk for t in conversation.turns.all()), default=0) if conversation else 0,
     }
 
 
@@ -173,3 +180,56 @@ def chat_restart(request: HttpRequest) -> HttpResponse:
         conversation_close(conversation=conversation)
     request.session.pop(SESSION_KEY, None)
     return redirect("chat:home")
+
+
+def _started(conversation: Conversation) -> JsonResponse:
+    return JsonResponse(
+        {
+            "id": conversation.public_id,
+            "token": widget_token(conversation),
+            "language": conversation.language,
+        }
+    )
+
+
+@require_POST
+def chat_start(request: HttpRequest) -> HttpResponse:
+    """The page's script begins (or finds) the session's conversation before its socket opens."""
+    limited = _limited(request)
+    if limited is not None:
+        return JsonResponse({"error": "rate_limited"}, status=429)
+    return _started(_current_or_new(request))
+
+
+def _widget_csp() -> str:
+    """The site's policy, but framable by the operator's sites (``MADOGUCHI_WIDGET_ORIGINS``)."""
+    ancestors = " ".join(["'self'", *settings.WIDGET_ORIGINS])
+    return CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", f"frame-ancestors {ancestors}")
+
+
+@require_GET
+@xframe_options_exempt
+def chat_widget(request: HttpRequest) -> HttpResponse:
+    """The chat inside the operator's iframe: no session cookie is relied on (third-party
+    cookies are blocked there); the script keeps a signed token in the frame's storage."""
+    asked = request.GET.get("lang", "")[:2]
+    language = asked if asked in ("en", "ja") else ui_language()
+    with translation.override(language):
+        response = render(
+            request,
+            "conversations/widget.html",
+            {"language": language, "greeting": assistant_text("greeting", language)},
+        )
+    response["Content-Security-Policy"] = _widget_csp()
+    return response
+
+
+@csrf_exempt  # no cookie is read or written: the caller gets a token for a new conversation
+@require_POST
+def chat_widget_start(request: HttpRequest) -> HttpResponse:
+    """A new anonymous conversation for the widget (rate-limited per address)."""
+    limited = _limited(request)
+    if limited is not None:
+        return JsonResponse({"error": "rate_limited"}, status=429)
+    language = "en" if request.POST.get("lang", "")[:2] == "en" else "ja"
+    return _started(conversation_start(channel="chat", language=language))

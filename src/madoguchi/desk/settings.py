@@ -50,6 +50,8 @@ SITE_URL = os.environ.get("MADOGUCHI_SITE_URL", "http://127.0.0.1:8000").rstrip(
 # Where the assistant sends customers it cannot help: the operator's status page (outages) and
 # community forum. Empty: the assistant names them without a link.
 STATUS_PAGE_URL = os.environ.get("MADOGUCHI_STATUS_PAGE_URL", "")
+#: build the assistant's model when a server process starts (desk/asgi.py), not on first use
+WARM_ASSISTANT = os.environ.get("MADOGUCHI_WARM_ASSISTANT", "1") == "1"
 COMMUNITY_URL = os.environ.get("MADOGUCHI_COMMUNITY_URL", "")
 BRAND_NAME = os.environ.get("MADOGUCHI_BRAND", "Madoguchi Exchange")
 REFERENCE_PREFIX = os.environ.get("MADOGUCHI_REFERENCE_PREFIX", "MDG")

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 __all__ = ["MODEL_VERSION", "cache_key", "load_or_build"]
 
 #: Bump when features, training data or the model change in a way the hash cannot see.
-MODEL_VERSION = "nlu-1"
+MODEL_VERSION = "nlu-2"
 #: How many model files to keep in the directory (older ones are deleted).
 KEEP = 3
 

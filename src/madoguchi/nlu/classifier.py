@@ -32,7 +32,7 @@ from sklearn.svm import LinearSVC
 
 from madoguchi.nlu._errors import TrainingDataError
 from madoguchi.nlu.encoders import Encoder
-from madoguchi.nlu.text import normalize, tokens
+from madoguchi.nlu.text import normalize, tokens, word_pairs
 
 __all__ = ["OUT_OF_SCOPE", "IntentClassifier", "Prediction"]
 
@@ -54,6 +54,10 @@ class Prediction:
     confidence: float
     alternatives: tuple[tuple[str, float], ...] = ()
     out_of_scope: str | None = None
+
+
+#: ぁ..ゖ to ァ..ヶ (the same code points shifted by 0x60).
+_HIRAGANA_TO_KATAKANA = {c: c + 0x60 for c in range(0x3041, 0x3097)}
 
 
 def _identity(tokens_: list[str]) -> list[str]:
@@ -79,6 +83,10 @@ class IntentClassifier:
     c: float = 0.25
     model: str = "svm"
     char_ngrams: tuple[int, int] = (1, 4)
+    char_analyzer: str = "char_wb"
+    word_bigrams: bool = True
+    fold_kana: bool = True
+    class_weight: str | None = "balanced"
     threshold: float | None = None
     encoder: Encoder | None = None
     encoder_weight: float = 1.0
@@ -99,7 +107,7 @@ class IntentClassifier:
             analyzer=_identity, sublinear_tf=True, min_df=1, lowercase=False, dtype=np.float32
         )
         chars = TfidfVectorizer(
-            analyzer="char_wb",
+            analyzer=self.char_analyzer,
             ngram_range=self.char_ngrams,
             sublinear_tf=True,
             min_df=2,
@@ -108,6 +116,16 @@ class IntentClassifier:
             max_features=200_000,
         )
         return words, chars
+
+    def _word_terms(self, normalized: str, text_tokens: list[str]) -> list[str]:
+        """The word block's terms: the shared tokens, plus adjacent word pairs when enabled."""
+        if not self.word_bigrams:
+            return text_tokens
+        return text_tokens + word_pairs(normalized)
+
+    def _char_text(self, normalized: str) -> str:
+        """The character block's input: hiragana folded to katakana when enabled."""
+        return normalized.translate(_HIRAGANA_TO_KATAKANA) if self.fold_kana else normalized
 
     def _features(
         self,
@@ -119,10 +137,11 @@ class IntentClassifier:
         fit: bool,
         dense: np.ndarray | None = None,
     ) -> sparse.csr_matrix:
+        char_texts = [self._char_text(n) for n in normalized]
         if fit:
-            parts = [words.fit_transform(token_lists), chars.fit_transform(normalized)]
+            parts = [words.fit_transform(token_lists), chars.fit_transform(char_texts)]
         else:
-            parts = [words.transform(token_lists), chars.transform(normalized)]
+            parts = [words.transform(token_lists), chars.transform(char_texts)]
         if dense is not None:
             parts.append(sparse.csr_matrix(dense * self.encoder_weight))
         return sparse.hstack(parts, format="csr")
@@ -130,10 +149,10 @@ class IntentClassifier:
     def _new_model(self) -> Any:
         """The linear model: a linear SVM (measured better here) or logistic regression."""
         if self.model == "logreg":
-            return LogisticRegression(C=self.c, class_weight="balanced", max_iter=2000)
+            return LogisticRegression(C=self.c, class_weight=self.class_weight, max_iter=2000)
         if self.model != "svm":
             raise ValueError(f"model must be 'svm' or 'logreg', got {self.model!r}")
-        return LinearSVC(C=self.c, class_weight="balanced", random_state=self.seed)
+        return LinearSVC(C=self.c, class_weight=self.class_weight, random_state=self.seed)
 
     def _dense(self, texts: Sequence[str]) -> np.ndarray | None:
         if self.encoder is None:
@@ -160,7 +179,9 @@ class IntentClassifier:
         if len(classes) < 2:
             raise TrainingDataError("training needs at least two different labels")
         normalized = [normalize(t) for t, _ in pairs]
-        token_lists = [tokens(t) for t, _ in pairs]
+        token_lists = [
+            self._word_terms(n, tokens(t)) for (t, _), n in zip(pairs, normalized, strict=True)
+        ]
         dense = self._dense([t for t, _ in pairs])
         self._words, self._chars = self._new_vectorizers()
         x = self._features(token_lists, normalized, self._words, self._chars, fit=True, dense=dense)
@@ -214,7 +235,9 @@ class IntentClassifier:
         if self._model is None:
             raise RuntimeError("IntentClassifier used before fit")
         normalized = [normalize(t) for t in texts]
-        token_lists = [tokens(t) for t in texts]
+        token_lists = [
+            self._word_terms(n, tokens(t)) for t, n in zip(texts, normalized, strict=True)
+        ]
         return self._features(
             token_lists, normalized, self._words, self._chars, fit=False, dense=self._dense(texts)
         )
@@ -241,8 +264,10 @@ class IntentClassifier:
         if self._model is None:
             raise RuntimeError("IntentClassifier used before fit")
         normalized = normalize(text)
-        word_terms = tokens(text) if text_tokens is None else text_tokens
-        char_terms = self._chars.build_analyzer()(normalized)
+        word_terms = self._word_terms(
+            normalized, tokens(text) if text_tokens is None else text_tokens
+        )
+        char_terms = self._chars.build_analyzer()(self._char_text(normalized))
         columns: list[np.ndarray] = []
         values: list[np.ndarray] = []
         offset = 0

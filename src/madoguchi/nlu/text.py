@@ -14,6 +14,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from madoguchi.nlu.synonyms import CONCEPTS
@@ -26,6 +27,7 @@ __all__ = [
     "normalize",
     "stem",
     "tokens",
+    "word_pairs",
     "word_tokens",
 ]
 
@@ -159,6 +161,40 @@ def _japanese_words(text: str) -> list[str]:
                     out.extend(p.normalized_form().lower() for p in parts)
         previous_katakana = katakana
     return out
+
+
+#: Japanese particles kept for word pairs: they carry direction (入金へ / 出金から) and role.
+_PAIR_PARTICLES = frozenset({"へ", "から", "に", "まで", "を", "が", "で", "と"})
+#: English words dropped from word pairs: they separate the words that matter and say little.
+_PAIR_STOP = frozenset(
+    """a an the i me my we our you your it its is am are was were be been being this that these
+    those there here please hi hello hey thanks thank dear sir madam just really very so
+    im i'm ive i've it's""".split()
+)
+
+
+def word_pairs(text: str) -> list[str]:
+    """Adjacent word pairs of normalised ``text``, keeping direction words (to/from, へ/から).
+
+    The bag of words cannot tell "withdraw to my bank" from "deposit from my bank"; a pair can.
+    English keeps prepositions (dropped from :func:`tokens`); Japanese keeps case particles.
+
+    >>> word_pairs("送金先から出金")[-1]
+    'から 出金'
+    >>> word_pairs("send from my wallet")
+    ['send from', 'from wallet']
+    """
+    if has_japanese(text):
+        words: list[str] = []
+        for morpheme in _tokenizer().tokenize(text[:MAX_CHARS]):
+            pos = morpheme.part_of_speech()[0]
+            surface = morpheme.surface()
+            if pos in _SKIP_POS and surface not in _PAIR_PARTICLES:
+                continue
+            words.append(morpheme.normalized_form().lower())
+    else:
+        words = [stem(w) for w in _EN_WORD.findall(text) if w not in _PAIR_STOP]
+    return [f"{a} {b}" for a, b in pairwise(words)]
 
 
 def word_tokens(text: str) -> list[str]:

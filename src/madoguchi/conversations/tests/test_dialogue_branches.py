@@ -42,7 +42,7 @@ SAY = {
         "dont_know": "わからない",
         "phone": "090-1234-5678",
         # the engine is unsure about these (a clarifying question, not an answer)
-        "vague": "リンクをクリックしてしまった",
+        "vague": "ちょっと問題があって",
         "experts": "弁護士か税理士を紹介してほしい",
         "outage": "サイトがダウンしてる？",
         "none": "どれでもない",
@@ -51,7 +51,7 @@ SAY = {
     "en": {
         "withdrawal": "My USDT withdrawal has not arrived",
         "wrong_address": "I sent USDT to the wrong address",
-        "with_facts": f"I sent 0.5 ETH to {VALID_ETH} on ERC20 but it was the wrong address",
+        "with_facts": f"I sent 0.5 ETH to the wrong address, {VALID_ETH} on ERC20, I mistyped it",
         "hacked": "my account was hacked",
         "secret": f"here is my recovery phrase {PHRASE} please help",
         "human": "human please",

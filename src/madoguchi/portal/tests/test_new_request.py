@@ -257,8 +257,6 @@ def test_a_secret_removed_when_the_form_came_back_still_flags_the_request():
 
 def test_a_forged_removed_secrets_value_is_ignored():
     client = browser("en")
-    response, _token, _data = _submit(
-        client, "account.login", removed_secrets="nonsense,<script>"
-    )
+    response, _token, _data = _submit(client, "account.login", removed_secrets="nonsense,<script>")
     assert response.status_code == 302
     assert not Ticket.objects.get().secret_exposed

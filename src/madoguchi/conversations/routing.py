@@ -1,0 +1,13 @@
+"""WebSocket routes of the live chat (mounted by ``desk/asgi.py``)."""
+
+from django.urls import re_path
+
+from madoguchi.conversations import consumers
+
+#: public ids are ``secrets.token_urlsafe(16)``: 22 URL-safe characters (32 at most stored)
+_ID = r"(?P<public_id>[A-Za-z0-9_-]{1,32})"
+
+websocket_urlpatterns = [
+    re_path(rf"^ws/chat/{_ID}/$", consumers.CustomerChatConsumer.as_asgi()),
+    re_path(rf"^ws/agent/chat/{_ID}/$", consumers.AgentChatConsumer.as_asgi()),
+]
