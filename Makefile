@@ -35,6 +35,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/hostile_scaling.py --write-docs
 	$(BIN)/python bench/intake.py --write-docs
 	$(BIN)/python bench/assistant.py --write-docs
+	$(BIN)/python bench/chat.py --write-docs
+	$(BIN)/python bench/email_intake.py --write-docs
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -15,6 +15,8 @@ SCOPES = (
     "customers:read",
     "articles:read",
     "webhooks:manage",
+    "phone:write",
+    "phone:read",
 )
 #: Keys made before scopes existed could file and read requests: they keep exactly that.
 LEGACY_SCOPES = ["tickets:read", "tickets:write"]

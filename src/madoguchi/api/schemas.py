@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import BeforeValidator, ConfigDict, Field
 
 from madoguchi.api.pagination import DEFAULT_LIMIT, MAX_LIMIT
 
@@ -257,4 +257,72 @@ class DeliveryOut(Schema):
 
 class DeliveryPage(Schema):
     items: list[DeliveryOut]
+    next_cursor: str | None
+
+
+# ---- phone (the telephony system's voicemails; call-back requests to work) ----------------
+
+
+def _iso_datetime(value: object) -> object:
+    """ISO 8601 text with a UTC offset, parsed here: strict mode would refuse any JSON string,
+    and lax mode would also take a bare number as a Unix time (a coercion we refuse)."""
+    if not isinstance(value, str):
+        if isinstance(value, datetime):
+            return value
+        raise ValueError("must be an ISO 8601 date and time, e.g. 2026-11-29T14:03:00+09:00")
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(
+            "must be an ISO 8601 date and time, e.g. 2026-11-29T14:03:00+09:00"
+        ) from None
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        raise ValueError("needs a UTC offset, e.g. 2026-11-29T14:03:00+09:00 or …Z")
+    return parsed
+
+
+IsoDateTime = Annotated[datetime, BeforeValidator(_iso_datetime)]
+
+
+class VoicemailIn(Strict):
+    phone: str = Field(min_length=1, max_length=40, description="the caller's number")
+    transcript: str = Field(min_length=1, max_length=20_000)
+    recorded_at: IsoDateTime | None = Field(
+        default=None, description="ISO 8601 with an offset; null: the time of receipt"
+    )
+    external_id: str = Field(
+        min_length=1, max_length=200, description="the telephony system's recording id"
+    )
+
+
+class VoicemailOut(Schema):
+    reference: str = Field(description="the ticket the voicemail was filed on")
+    message_id: int
+    created: bool = Field(description="a new ticket was opened for it")
+    duplicate: bool = Field(description="this external_id was already taken; nothing written")
+    secret_exposed: bool
+    warnings: list[WarningOut] = []
+
+
+CallbackStatus = Literal["requested", "scheduled"]
+
+
+class CallbackFilter(PageQuery):
+    status: CallbackStatus | None = Field(default=None, description="default: both open ones")
+
+
+class CallbackOut(Schema):
+    id: int
+    status: str
+    phone: str = Field(description="E.164")
+    preferred_window: str
+    scheduled_for: datetime | None
+    ticket: str | None = Field(description="the ticket's reference, if the call is about one")
+    customer: RequesterOut
+    created_at: datetime
+    updated_at: datetime
+
+
+class CallbackPage(Schema):
+    items: list[CallbackOut]
     next_cursor: str | None

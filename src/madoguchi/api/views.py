@@ -11,12 +11,12 @@ from ninja import NinjaAPI
 
 from madoguchi.api.auth import ApiKeyAuth
 from madoguchi.api.errors import errors_install
-from madoguchi.api.routes import articles, customers, requests, tickets, webhooks
+from madoguchi.api.routes import articles, customers, phone, requests, tickets, webhooks
 
 api = NinjaAPI(
     title="madoguchi API",
     version="1",
-    description="Tickets, messages, customers, articles and webhooks of a madoguchi desk.",
+    description="Tickets, messages, customers, articles, phone and webhooks of a madoguchi desk.",
     urls_namespace="api",
     auth=ApiKeyAuth(),
     docs_url="/docs",
@@ -27,3 +27,4 @@ api.add_router("/", tickets.router)
 api.add_router("/", customers.router)
 api.add_router("/", articles.router)
 api.add_router("/", webhooks.router)
+api.add_router("/", phone.router)

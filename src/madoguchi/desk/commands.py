@@ -263,8 +263,8 @@ def add_desk_commands(sub: argparse._SubParsersAction) -> None:
         dest="scopes",
         action="append",
         metavar="SCOPE",
-        help="tickets:read, tickets:write, customers:read, articles:read, webhooks:manage "
-        "(repeat; default: tickets:read and tickets:write)",
+        help="tickets:read, tickets:write, customers:read, articles:read, webhooks:manage, "
+        "phone:write, phone:read (repeat; default: tickets:read and tickets:write)",
     )
     apikey.add_argument(
         "--agent", metavar="USERNAME", help="the agent the key acts as for updates and replies"
