@@ -5,11 +5,12 @@ or a scratch PostgreSQL database with ``--database-url``). Several SMTP connecti
 send a mix of the repository's fixture mails (tests/fixtures/mail/: Japanese in ISO-2022-JP,
 Shift_JIS, EUC-JP and UTF-8, HTML-only, attachments, a bounce, an auto-reply, a list mail,
 a loop) and generated Japanese, English and mixed support mails (bench/corpus_gen.py, about
-30 % with a planted secret); a few mails are delivered twice, as a sending server that did not
-see the 250 would. Measured: mails/s over the timed run, the SMTP transaction latency
-(MAIL FROM .. the answer to DATA: the receiver answers 250 only after the commit), the
-receiver's CPU per mail, and afterwards, in the database, that every accepted mail is stored
-exactly once: as a ticket message (``InboundMail`` by Message-ID) or as parked mail.
+30 % with a planted secret; both put together by bench/mail_gen.py); a few mails are delivered
+twice, as a sending server that did not see the 250 would. Measured: mails/s over the timed
+run, the SMTP transaction latency (MAIL FROM .. the answer to DATA: the receiver answers 250
+only after the commit), the receiver's CPU per mail, and afterwards, in the database, that
+every accepted mail is stored exactly once: as a ticket message (``InboundMail`` by
+Message-ID) or as parked mail.
 
     python bench/email_intake.py                      # 1,000 mails over 8 connections, SQLite
     python bench/email_intake.py --quick              # 100 mails
@@ -29,8 +30,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
-import re
 import shutil
 import smtplib
 import socket
@@ -41,8 +40,6 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
-from email.message import EmailMessage
-from email.utils import formatdate
 from pathlib import Path
 from typing import Any
 
@@ -51,100 +48,18 @@ if str(ROOT) not in sys.path:  # run as a script: make the `bench` package impor
     sys.path.insert(0, str(ROOT))
 
 from bench import machine  # noqa: E402
-from bench.chat import DeskServer, percentile  # noqa: E402
-from bench.corpus_gen import generate  # noqa: E402
+from bench.desk_server import DeskServer, percentile  # noqa: E402
 from bench.docs_report import replace_between  # noqa: E402
+from bench.mail_gen import DOMAIN, RECIPIENT, Mail, build_mails, delivery_plan  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "email.json"
-FIXTURES = ROOT / "tests" / "fixtures" / "mail"
 START = "<!-- bench:email:start -->"
 END = "<!-- bench:email:end -->"
 TARGET_MAILS_PER_S = 50.0
 FULL = {"mails": 1_000}
 QUICK = {"mails": 100}
-DOMAIN = "madoguchi.invalid"
-RECIPIENT = f"support@{DOMAIN}"
 PG_BENCH_DB = "madoguchi_bench_email"
 WARMUP = 5
-#: one mail in this many is a fixture, the others are generated
-FIXTURE_EVERY = 8
-#: one mail in this many is delivered a second time (a retry after a lost 250)
-RESEND_EVERY = 40
-_MESSAGE_ID = re.compile(rb"^Message-ID:[^\r\n]*\r?\n", re.IGNORECASE | re.MULTILINE)
-
-
-# --- the mails -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Mail:
-    """One mail to send: its Message-ID (unique per mail), envelope sender and bytes."""
-
-    message_id: str
-    mail_from: str
-    raw: bytes
-    kind: str  # "generated:ja" | "generated:en" | "generated:mixed" | "fixture:<name>"
-
-
-def fixture_mails() -> dict[str, bytes]:
-    """The .eml fixtures by name (sorted, so a seed always picks the same ones)."""
-    return {p.stem: p.read_bytes() for p in sorted(FIXTURES.glob("*.eml"))}
-
-
-def with_message_id(raw: bytes, message_id: str) -> bytes:
-    """``raw`` with its Message-ID header replaced (or added): each copy is its own mail."""
-    header = f"Message-ID: {message_id}\r\n".encode("ascii")
-    if _MESSAGE_ID.search(raw):
-        return _MESSAGE_ID.sub(lambda _m: header, raw, count=1)
-    return header + raw
-
-
-def generated_mail(text: str, lang: str, index: int, message_id: str) -> bytes:
-    """A plain-text support mail around ``text``; half the Japanese ones in ISO-2022-JP."""
-    message = EmailMessage()
-    domain = "example.jp" if lang != "en" else "example.com"
-    message["From"] = f"customer{index}@{domain}"
-    message["To"] = RECIPIENT
-    first_line = text.strip().splitlines()[0] if text.strip() else "support"
-    message["Subject"] = first_line[:60]
-    message["Date"] = formatdate(1_764_400_000 + index * 37)
-    message["Message-ID"] = message_id
-    charset = "iso-2022-jp" if lang == "ja" and index % 2 == 0 else "utf-8"
-    try:
-        message.set_content(text, charset=charset)
-    except (UnicodeError, LookupError):  # a character ISO-2022-JP has not got
-        message.set_content(text, charset="utf-8")
-    return message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
-
-
-def build_mails(count: int, seed: int) -> list[Mail]:
-    """``count`` distinct mails, deterministic for ``(count, seed)``."""
-    fixtures = fixture_mails()
-    names = list(fixtures)
-    samples = generate(count, seed=seed)
-    mails = []
-    for i, sample in enumerate(samples):
-        message_id = f"<bench-{seed}-{i}@mail.example>"
-        if names and i % FIXTURE_EVERY == FIXTURE_EVERY - 1:
-            name = names[(i // FIXTURE_EVERY) % len(names)]
-            raw = with_message_id(fixtures[name], message_id)
-            sender = "" if name == "bounce" else f"fixture{i}@example.net"  # "<>": a bounce
-            mails.append(Mail(message_id, sender, raw, f"fixture:{name}"))
-        else:
-            raw = generated_mail(sample.text, sample.lang, i, message_id)
-            mails.append(
-                Mail(message_id, f"customer{i}@example.net", raw, f"generated:{sample.lang}")
-            )
-    return mails
-
-
-def delivery_plan(mails: list[Mail], seed: int) -> list[Mail]:
-    """Every mail once, a few twice (the second delivery later, likely on another connection),
-    shuffled so Japanese, English and fixtures arrive mixed."""
-    rng = random.Random(seed)
-    plan = list(mails) + [m for i, m in enumerate(mails) if i % RESEND_EVERY == 1]
-    rng.shuffle(plan)
-    return plan
 
 
 # --- sending -------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Live chat in a real browser against a real desk process (uvicorn serving the ASGI app).
 
 Django's ``live_server`` is WSGI only, so the desk runs as ``madoguchi serve`` on a free port
-over a temporary data directory (``bench.chat.DeskServer``). A Japanese customer chats with
+over a temporary data directory (``bench.desk_server.DeskServer``). A Japanese customer chats with
 the assistant over the WebSocket, reloads (the history comes back and the chat goes on), asks
 for a person; an agent signs in, opens the ticket, joins from the live panel and writes; the
 customer sees the agent's name and the reply, and the agent sees the customer typing.
@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from bench.chat import DeskServer, free_port
+from bench.desk_server import DeskServer, free_port
 from playwright.sync_api import Browser, expect
 
 pytestmark = pytest.mark.filterwarnings(

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from bench.chat import DeskServer, run_async
+from bench.desk_server import DeskServer, run_async
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
 AGENT = "aiko"
@@ -119,7 +119,7 @@ def test_a_message_through_process_a_reaches_a_socket_on_process_b(tmp_path: Pat
         "from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY\n"
         "from madoguchi.agents.services import agent_create\n"
         "from madoguchi.conversations.services import conversation_start\n"
-        "from madoguchi.conversations.consumers import widget_token\n"
+        "from madoguchi.conversations.chat_protocol import widget_token\n"
         f"user = agent_create(username={AGENT!r}, password='a long passphrase here',"
         " name='Aiko', language='en')\n"
         "s = SessionStore()\n"

@@ -3,7 +3,8 @@
 A new turn (from the socket, the plain-HTTP page, the terminal) or a public agent reply on a
 conversation's ticket (the live panel, the ticket page's reply form, the API) wakes every
 socket of that conversation, in every process sharing the channel layer. The nudge carries no
-content: each socket reads what it has not sent from the database (``consumers.flush``).
+content: each socket reads what it has not sent from the database
+(``chat_socket._ChatSocket.flush``).
 One nudge per conversation per transaction, sent only after it committed.
 """
 
@@ -32,7 +33,7 @@ def _once_after_commit(public_id: str, *, sync: bool) -> None:
         if deferred is not None:  # a socket's call: its consumer sends it, without blocking
             deferred.append((public_id, sync))
             return
-        from madoguchi.conversations.consumers import notify
+        from madoguchi.conversations.chat_protocol import notify
 
         if sync:
             notify(public_id, sync=True)

@@ -17,7 +17,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from madoguchi.conversations.consumers import widget_token
+from madoguchi.conversations.chat_protocol import widget_token
 from madoguchi.conversations.forms import ChatForm, new_client_id
 from madoguchi.conversations.models import Conversation
 from madoguchi.conversations.selectors import (

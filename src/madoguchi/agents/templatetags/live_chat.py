@@ -2,7 +2,7 @@
 
 Shown only when the ticket came from a chat conversation: the agent sees the customer's turns
 live, joins (the assistant goes silent), types and leaves, over ``/ws/agent/chat/<id>/``
-(``conversations/consumers.py``). A tag rather than a change to the ticket view, so the
+(``conversations/customer_consumer.py`` / ``agent_consumer.py``). A tag rather than a change to the ticket view, so the
 workspace's pages work the same with or without live chat.
 """
 

@@ -49,6 +49,23 @@ def intake_or_error(inbound: Inbound) -> IntakeResult:
         raise ApiError(400, str(exc), code="refused", field=exc.field) from exc
 
 
+def new_ticket_intake(payload: RequestIn) -> IntakeResult:
+    """A new ticket from an API payload (the same fields for /requests and /tickets)."""
+    return intake_or_error(
+        Inbound(
+            channel=Ticket.Channel.API,
+            identity_value=payload.email,
+            name=payload.name,
+            subject=payload.subject,
+            body=payload.body,
+            intent=payload.intent,
+            facts=payload.facts,
+            external_id=payload.external_id,
+            language_hint=payload.language,
+        )
+    )
+
+
 def api_request_ticket(reference: str) -> Ticket:
     """A ticket filed through the API, by reference; 404 for anything else."""
     if not reference or len(reference) > 32 or "\x00" in reference:
@@ -65,19 +82,7 @@ def create_request(request: HttpRequest, payload: RequestIn):
     require_scope(request, "tickets:write")
 
     def create() -> tuple[int, dict]:
-        result = intake_or_error(
-            Inbound(
-                channel=Ticket.Channel.API,
-                identity_value=payload.email,
-                name=payload.name,
-                subject=payload.subject,
-                body=payload.body,
-                intent=payload.intent,
-                facts=payload.facts,
-                external_id=payload.external_id,
-                language_hint=payload.language,
-            )
-        )
+        result = new_ticket_intake(payload)
         return (200 if result.duplicate else 201), request_out(result.ticket, result)
 
     return idempotent(request, RequestOut, create)

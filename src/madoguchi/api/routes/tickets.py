@@ -16,7 +16,7 @@ from madoguchi.api.errors import COMMON, ApiError, errors
 from madoguchi.api.idempotency import idempotent
 from madoguchi.api.pagination import page
 from madoguchi.api.routes.presenters import message_out, ticket_out
-from madoguchi.api.routes.requests import intake_or_error
+from madoguchi.api.routes.requests import new_ticket_intake
 from madoguchi.api.schemas import (
     MessageFilter,
     MessageIn,
@@ -30,7 +30,6 @@ from madoguchi.api.schemas import (
     TicketSearch,
     TicketUpdateIn,
 )
-from madoguchi.tickets.intake import Inbound
 from madoguchi.tickets.models import Message, Ticket
 from madoguchi.tickets.services import (
     UNCHANGED,
@@ -86,19 +85,7 @@ def create_ticket(request: HttpRequest, payload: TicketCreateIn):
     require_scope(request, "tickets:write")
 
     def create() -> tuple[int, dict]:
-        result = intake_or_error(
-            Inbound(
-                channel=Ticket.Channel.API,
-                identity_value=payload.email,
-                name=payload.name,
-                subject=payload.subject,
-                body=payload.body,
-                intent=payload.intent,
-                facts=payload.facts,
-                external_id=payload.external_id,
-                language_hint=payload.language,
-            )
-        )
+        result = new_ticket_intake(payload)
         return (200 if result.duplicate else 201), ticket_out(api_ticket(result.ticket.reference))
 
     return idempotent(request, TicketOut, create)

@@ -19,7 +19,7 @@ from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.test import Client
 
-from madoguchi.conversations.consumers import widget_token
+from madoguchi.conversations.chat_protocol import widget_token
 from madoguchi.conversations.models import Conversation, Turn
 from madoguchi.tickets.models import Message
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from madoguchi.conversations.consumers import token_public_id
+from madoguchi.conversations.chat_protocol import token_public_id
 from madoguchi.conversations.models import Conversation
 from madoguchi.conversations.views import CHAT_LIMIT
 
