@@ -280,12 +280,19 @@ def add_desk_commands(sub: argparse._SubParsersAction) -> None:
     worker.add_argument("--batch", action="store_true", help="process what is queued, then exit")
     worker.set_defaults(func=_cmd_worker)
 
-    from madoguchi.desk import commands_assistant, commands_chat, commands_kb, commands_mail
+    from madoguchi.desk import (
+        commands_assistant,
+        commands_chat,
+        commands_kb,
+        commands_mail,
+        commands_trust,
+    )
 
     commands_kb.add_commands(sub)
     commands_assistant.add_commands(sub)
     commands_chat.add_commands(sub)
     commands_mail.add_commands(sub)
+    commands_trust.add_commands(sub)
 
 
 def _server_arguments(parser: argparse.ArgumentParser) -> None:

@@ -1,0 +1,66 @@
+"""``madoguchi verify --official FILE --jsonl``: is each pasted value official?
+
+Pure: it needs no Django or database, so an operator can vet a list of links from a phishing
+report anywhere. Each stdin line ``{"value": ...}`` yields one JSON line; a bad line yields
+``{"line": n, "error": ...}`` and the run goes on, so one typo does not hide the rest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from madoguchi.trust import Registry
+
+
+def _verify_lines(registry: Registry, source: TextIO, out: TextIO) -> int:
+    from madoguchi.trust import TrustInputError, check
+
+    errors = 0
+    for number, line in enumerate(source, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or not isinstance(record.get("value"), str):
+                raise TrustInputError('expected an object with a string "value"')
+            result: dict[str, object] = check(record["value"], registry).as_dict()
+        except (json.JSONDecodeError, TrustInputError) as exc:
+            errors += 1
+            result = {"line": number, "error": str(exc)}
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.flush()
+    return 0 if errors == 0 else 1
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from madoguchi.trust import Registry, TrustInputError
+
+    try:
+        registry = Registry.from_file(args.official)
+    except (OSError, UnicodeDecodeError, TrustInputError) as exc:
+        print(f"madoguchi verify: {exc}", file=sys.stderr)
+        return 2
+    if not args.jsonl:
+        print("madoguchi verify: only --jsonl input is supported", file=sys.stderr)
+        return 2
+    return _verify_lines(registry, sys.stdin, sys.stdout)
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register ``madoguchi verify`` on the top-level parser."""
+    verify = sub.add_parser(
+        "verify",
+        help="check domains, URLs, e-mail senders, numbers, handles against the official list",
+        description='Read JSON lines {"value": ...} on stdin and print, per line, whether the '
+        "value is official, an impersonation (and of what) or unknown, with the reasons in "
+        "English and Japanese. FILE lists official values one per line: domains, "
+        "mailto:addresses, tel:numbers, @platform:handle, app:store:id, staff:Name. "
+        "Exit status 1 when some input lines were invalid, 2 when FILE is.",
+    )
+    verify.add_argument("--official", required=True, metavar="FILE", help="official values")
+    verify.add_argument("--jsonl", action="store_true", help="JSON lines in and out")
+    verify.set_defaults(func=_cmd_verify)
