@@ -23,6 +23,7 @@ from madoguchi.analysis import analyze
 from madoguchi.analysis._analyze import DEFAULT_TZ
 from madoguchi.analysis._errors import AnalysisError
 from madoguchi.desk.commands import add_desk_commands
+from madoguchi.jsonl import jsonl_items
 
 #: Largest single message ``scan`` accepts (bytes); bigger input gets a clear error.
 MAX_MESSAGE_BYTES = 16 * 1024 * 1024
@@ -40,17 +41,9 @@ def _jsonl_results(
     stream: IO[bytes], *, tz: str, default_received_at: str | None
 ) -> Iterator[dict[str, Any]]:
     """One result per input line; a bad line yields an error object, never stops the stream."""
-    for number, raw in enumerate(stream, start=1):
-        line = raw.decode("utf-8", errors="replace").strip()
-        if not line:
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield {"line": number, "error": f"invalid JSON: {exc.msg} at column {exc.colno}"}
-            continue
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            yield {"line": number, "error": 'expected an object with a string "text"'}
+    for number, item, error in jsonl_items(stream, key="text"):
+        if item is None:
+            yield {"line": number, "error": error}
             continue
         received_at = item.get("received_at", default_received_at)
         try:

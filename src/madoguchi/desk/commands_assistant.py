@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from madoguchi.jsonl import jsonl_items
+
 #: Largest question read from stdin (bytes); the engine reads the first 2,000 characters anyway.
 MAX_QUESTION_BYTES = 1024 * 1024
 DEFAULT_DEVSET = Path("tests/eval/queries.jsonl")
@@ -73,17 +75,9 @@ def _ask_lines(
     stream: IO[bytes], understand: Callable[[str, str | None], dict[str, Any]], hint: str | None
 ) -> Iterator[dict[str, Any]]:
     """One result per input line; a bad line yields ``{"line": n, "error": ...}`` and goes on."""
-    for number, raw in enumerate(stream, start=1):
-        line = raw.decode("utf-8", errors="replace").strip()
-        if not line:
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield {"line": number, "error": f"invalid JSON: {exc.msg} at column {exc.colno}"}
-            continue
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            yield {"line": number, "error": 'expected an object with a string "text"'}
+    for number, item, error in jsonl_items(stream, key="text"):
+        if item is None:
+            yield {"line": number, "error": error}
             continue
         language = item.get("language", hint)
         if language not in (None, "ja", "en"):
