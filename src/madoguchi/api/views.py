@@ -12,6 +12,9 @@ from ninja import NinjaAPI
 from madoguchi.api.auth import ApiKeyAuth
 from madoguchi.api.errors import errors_install
 from madoguchi.api.routes import articles, customers, phone, requests, tickets, webhooks
+from madoguchi.officials import api as officials_api
+from madoguchi.signing import api as signing_api
+from madoguchi.transparency import api as transparency_api
 
 api = NinjaAPI(
     title="madoguchi API",
@@ -28,3 +31,6 @@ api.add_router("/", customers.router)
 api.add_router("/", articles.router)
 api.add_router("/", webhooks.router)
 api.add_router("/", phone.router)
+api.add_router("/", officials_api.router)
+api.add_router("/", signing_api.router)
+api.add_router("/", transparency_api.router)

@@ -283,7 +283,9 @@ def add_desk_commands(sub: argparse._SubParsersAction) -> None:
     from madoguchi.desk import (
         commands_assistant,
         commands_chat,
+        commands_guard,
         commands_kb,
+        commands_log,
         commands_mail,
         commands_trust,
     )
@@ -293,6 +295,8 @@ def add_desk_commands(sub: argparse._SubParsersAction) -> None:
     commands_chat.add_commands(sub)
     commands_mail.add_commands(sub)
     commands_trust.add_commands(sub)
+    commands_log.add_commands(sub)
+    commands_guard.add_commands(sub)
 
 
 def _server_arguments(parser: argparse.ArgumentParser) -> None:

@@ -75,6 +75,10 @@ INSTALLED_APPS = [
     "madoguchi.conversations",
     "madoguchi.mail",
     "madoguchi.social",
+    "madoguchi.officials",
+    "madoguchi.signing",
+    "madoguchi.transparency",
+    "madoguchi.guardian",
 ]
 
 MIDDLEWARE = [

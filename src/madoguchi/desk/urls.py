@@ -14,5 +14,9 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("chat/", include("madoguchi.conversations.urls")),
     path("hooks/", include("madoguchi.social.urls")),
+    path("verify/code/", include("madoguchi.signing.urls")),
+    path("verify/", include("madoguchi.officials.urls")),
+    path("log/", include("madoguchi.transparency.urls")),
+    path("agent/guard/", include("madoguchi.guardian.urls")),
     path("", include("madoguchi.portal.urls")),
 ]

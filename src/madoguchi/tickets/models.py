@@ -15,6 +15,11 @@ def _public_id() -> str:
     return secrets.token_urlsafe(16)  # 128 bits: what a customer's URLs carry, never the pk
 
 
+def ledger_salt() -> str:
+    """A ticket's transparency-log salt: its events' leaves are hashes salted with it."""
+    return secrets.token_hex(32)
+
+
 class PriorityRank(models.Func):
     """A ticket's priority as a sort key: 0 urgent, 1 high, 2 normal, 3 low.
 
@@ -79,6 +84,9 @@ class Ticket(models.Model):
     facts = models.JSONField(default=dict, blank=True)
     #: a secret was redacted from this ticket: agents see a banner, the customer was warned
     secret_exposed = models.BooleanField(default=False)
+    #: the salt of this ticket's leaves in the transparency log (madoguchi.transparency): a
+    #: leaf is a salted hash of the event's canonical record, so the public log reveals nothing
+    ledger_salt = models.CharField(max_length=64, default=ledger_salt, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     solved_at = models.DateTimeField(null=True, blank=True)
@@ -168,6 +176,7 @@ class Event(models.Model):
         INTENT = "intent", _("intent changed")
         SECRET_REDACTED = "secret_redacted", _("secret redacted")
         VIEWED = "viewed", _("viewed")
+        GUARD_OVERRIDE = "guard_override", _("never-ask guard overridden")
 
     class Actor(models.TextChoices):
         CUSTOMER = "customer", _("customer")

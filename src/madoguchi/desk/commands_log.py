@@ -1,0 +1,9 @@
+"""`madoguchi log ...` commands."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register `madoguchi log` on the top-level parser (nothing yet)."""

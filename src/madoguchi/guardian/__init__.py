@@ -1,0 +1,1 @@
+"""The never-ask guard in the desk: blocked replies, supervisor overrides, checked macros."""

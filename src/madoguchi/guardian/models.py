@@ -1,0 +1,3 @@
+"""Models of madoguchi.guardian."""
+
+from __future__ import annotations

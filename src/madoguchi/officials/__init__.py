@@ -1,0 +1,1 @@
+"""The official-channel registry and the public "Is this official?" page and API."""

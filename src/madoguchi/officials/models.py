@@ -1,0 +1,3 @@
+"""Models of madoguchi.officials."""
+
+from __future__ import annotations

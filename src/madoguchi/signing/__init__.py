@@ -1,0 +1,1 @@
+"""Verification codes on every outbound message, and the page that checks them."""

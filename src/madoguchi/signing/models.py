@@ -1,0 +1,3 @@
+"""Models of madoguchi.signing."""
+
+from __future__ import annotations

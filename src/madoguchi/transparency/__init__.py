@@ -1,0 +1,1 @@
+"""The database-backed transparency log: a leaf per ticket event, checkpoints, proofs, receipts."""

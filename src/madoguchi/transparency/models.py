@@ -1,0 +1,3 @@
+"""Models of madoguchi.transparency."""
+
+from __future__ import annotations
