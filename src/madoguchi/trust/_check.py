@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from email.utils import parseaddr
 from urllib.parse import urlsplit
 
-from madoguchi.trust._hosts import host_parts, normalise_host
+from madoguchi.trust._domains import (
+    brands_of,
+    contains_brand,
+    edit_limit,
+    in_subdomain,
+    split_brand,
+)
+from madoguchi.trust._hosts import host_parts, is_public_suffix, normalise_host
 from madoguchi.trust._reasons import render
 from madoguchi.trust._registry import (
     Registry,
@@ -25,7 +32,7 @@ from madoguchi.trust._registry import (
     normalise_phone,
     normalise_platform,
 )
-from madoguchi.trust._skeleton import distance, mixed_scripts, skeleton
+from madoguchi.trust._skeleton import distance, loose_skeleton, mixed_scripts, skeleton
 
 OFFICIAL = "official"
 IMPERSONATION = "impersonation"
@@ -73,27 +80,6 @@ class _Finding:
         self.reasons.append((code, values))
 
 
-def _loose(text: str) -> str:
-    """Skeleton that also merges l/i, since ``1`` may stand for either."""
-    return skeleton(text).replace("l", "i")
-
-
-def _limit(brand: str) -> int:
-    """Edits tolerated: short names collide with real words (``okx`` / ``ok``), so get fewer."""
-    if len(brand) <= 3:
-        return 0
-    return 1 if len(brand) <= 6 else 2
-
-
-def _contains_brand(word: str, brand: str) -> bool:
-    """Brand as a token (``madoguchi-login``) or, for names of 5+ letters, glued to words."""
-    # Only exact (skeleton) tokens: a fuzzy token match would take finance.yahoo.com for binance.
-    if any(_loose(token) == _loose(brand) for token in _SEPARATORS.split(word) if token):
-        return True
-    glued = _loose(_SEPARATORS.sub("", word))
-    return len(brand) >= 5 and _loose(brand) in glued
-
-
 def _host_finding(host: str, registry: Registry, kind: str, raw: str) -> _Finding:
     finding = _Finding()
     for official in sorted(registry.domains, key=len, reverse=True):
@@ -105,6 +91,9 @@ def _host_finding(host: str, registry: Registry, kind: str, raw: str) -> _Findin
             finding.verdict, finding.imitates = OFFICIAL, official
             finding.add("official_subdomain", imitates=official)
             return finding
+    if is_public_suffix(host):  # gov.uk, go.jp: a site of its own, no registrable name to match
+        finding.add("not_registered")
+        return finding
     try:
         parts = host_parts(host)
     except ValueError as exc:
@@ -114,23 +103,25 @@ def _host_finding(host: str, registry: Registry, kind: str, raw: str) -> _Findin
     if mixed_scripts(parts.name):
         finding.add("mixed_scripts")
     hits: list[tuple[str, dict[str, object]]] = []
-    for brand_domain in sorted(registry.brand_domains()):
+    name_loose, name_skeleton = loose_skeleton(parts.name), skeleton(parts.name)
+    for brand in brands_of(registry):
+        brand_domain, bname = brand.domain, brand.parts.name
         if parts.registrable == brand_domain:
             continue
-        brand = host_parts(brand_domain)
-        name, bname = parts.name, brand.name
-        if name == bname:
+        if parts.name == bname:
             hits.append(("tld_swap", {"imitates": brand_domain, "suffix": parts.suffix}))
-        elif _loose(name) == _loose(bname):
+        elif name_loose == brand.loose:
             hits.append(("confusable", {"imitates": brand_domain}))
-        elif 0 < (d := distance(skeleton(name), skeleton(bname))) <= _limit(bname):
+        elif 0 < (d := distance(name_skeleton, brand.skeleton)) <= edit_limit(bname):
             hits.append(("edit_distance", {"imitates": brand_domain, "distance": d}))
-        elif _contains_brand(name, bname):
+        elif contains_brand(parts.name, bname, brand.parts.suffix.replace(".", "")):
             hits.append(("brand_plus_word", {"imitates": bname}))
-        elif any(_contains_brand(label, bname) for label in parts.subdomain.split(".") if label):
+        elif in_subdomain(parts, brand):
             hits.append(
                 ("brand_in_subdomain", {"imitates": brand_domain, "owner": parts.registrable})
             )
+        elif split_brand(parts, brand):
+            hits.append(("brand_split", {"imitates": brand_domain, "owner": parts.registrable}))
         if hits:
             finding.verdict = IMPERSONATION
             finding.imitates = brand_domain
@@ -157,7 +148,7 @@ def _email_finding(address: str, registry: Registry) -> _Finding:
         return finding
     if domain_finding.verdict == UNKNOWN:
         for bname in sorted(registry.brand_names()):
-            if _contains_brand(local, bname):
+            if contains_brand(local, bname):
                 finding = _Finding(IMPERSONATION, bname)
                 finding.add("brand_plus_word", imitates=bname)
                 return finding
@@ -186,20 +177,20 @@ def _handle_finding(platform: str | None, handle: str, registry: Registry) -> _F
     for off_platform, off_handle in officials:
         off_core = _SEPARATORS.sub("", off_handle)
         label = f"@{off_platform}:{off_handle}"
-        if _loose(core) == _loose(off_core):
+        if loose_skeleton(core) == loose_skeleton(off_core):
             finding.add("confusable", imitates=label)
-        elif 0 < (d := distance(skeleton(core), skeleton(off_core))) <= _limit(off_core):
+        elif 0 < (d := distance(skeleton(core), skeleton(off_core))) <= edit_limit(off_core):
             finding.add("edit_distance", imitates=label, distance=d)
         else:
             continue
         finding.verdict, finding.imitates = IMPERSONATION, label
         return finding
     for bname in sorted(registry.brand_names()):
-        if 0 < (d := distance(skeleton(core), skeleton(bname))) <= _limit(bname):
+        if 0 < (d := distance(skeleton(core), skeleton(bname))) <= edit_limit(bname):
             finding.verdict, finding.imitates = IMPERSONATION, bname
             finding.add("edit_distance", imitates=bname, distance=d)
             return finding
-        if _loose(core) == _loose(bname) or _contains_brand(handle, bname):
+        if loose_skeleton(core) == loose_skeleton(bname) or contains_brand(handle, bname):
             finding.verdict, finding.imitates = IMPERSONATION, bname
             finding.add("brand_plus_word", imitates=bname)
             return finding
@@ -213,9 +204,11 @@ def _userinfo_check(url: str, host: str, registry: Registry, finding: _Finding) 
         userinfo = urlsplit(url if "://" in url else "//" + url).username or ""
     except ValueError:
         return
-    for brand_domain in sorted(registry.brand_domains()):
-        name = host_parts(brand_domain).name
-        if userinfo and any(_contains_brand(part, name) for part in userinfo.split(".")):
+    if not userinfo:
+        return
+    for brand in brands_of(registry):
+        brand_domain, name = brand.domain, brand.parts.name
+        if any(contains_brand(part, name) for part in userinfo.split(".")):
             finding.verdict, finding.imitates = IMPERSONATION, brand_domain
             finding.reasons = [r for r in finding.reasons if r[0] != "not_registered"]
             finding.add("brand_in_subdomain", imitates=brand_domain, owner=host)

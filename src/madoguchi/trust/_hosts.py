@@ -12,7 +12,10 @@ from urllib.parse import urlsplit
 import idna
 import tldextract
 
-_extractor = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+# RFC 2606 reserved names are suffixes too, so examples and demos (madoguchi.example) check
+_extractor = tldextract.TLDExtract(
+    suffix_list_urls=(), cache_dir=None, extra_suffixes=("example", "test")
+)
 
 
 @dataclass(frozen=True)
@@ -62,3 +65,9 @@ def host_parts(host: str) -> HostParts:
     if not result.domain or not result.suffix:
         raise ValueError(f"no registrable domain in {host!r}")
     return HostParts(host, result.subdomain, result.domain, result.suffix)
+
+
+def is_public_suffix(host: str) -> bool:
+    """``gov.uk``, ``go.jp``: the host is itself a public suffix, with no name under it."""
+    result = _extractor(host)
+    return not result.domain and result.suffix == host

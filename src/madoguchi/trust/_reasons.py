@@ -39,6 +39,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "The brand {imitates} appears only as a subdomain; the real owner is {owner}.",
         "ブランド {imitates} はサブドメインとして使われているだけで、実際の所有者は {owner} です。",
     ),
+    "brand_split": (
+        "The name {imitates} is cut by a dot; the real domain is {owner}.",
+        "{imitates} という名前がドットで区切られており、実際のドメインは {owner} です。",
+    ),
     "tld_swap": (
         "Same name as {imitates} but a different ending ({suffix}); not an official domain.",
         "{imitates} と同じ名前ですが末尾（{suffix}）が異なり、公式ドメインではありません。",

@@ -4,28 +4,59 @@ Why our own table: confusable_homoglyphs is not installed and its mixed-script c
 all-Latin tricks such as ``bînance``. A skeleton here is NFKC (fullwidth → ASCII), NFKD with
 combining marks stripped (``î`` → ``i``), casefolded, then a small confusables subset that covers
 the lookalikes impostors actually use on Latin brands: Cyrillic and Greek letters, digits for
-letters, and letter pairs (``rn`` → ``m``, ``vv`` → ``w``).
+letters, Latin letters with a stroke, hook or tail that NFKD does not decompose (``ł``, ``ɗ``,
+``ɽ``, small capitals such as ``ʙ``: derived from their Unicode names, see ``_latin_variants``),
+and letter pairs (``rn`` → ``m``, ``vv`` → ``w``).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
 
 # Single characters that render like a Latin letter. A subset of Unicode's confusables.txt.
 CONFUSABLES: dict[str, str] = {
     # Cyrillic
     "а": "a", "в": "b", "е": "e", "ё": "e", "һ": "h", "і": "i", "ї": "i", "ј": "j", "к": "k",
     "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s",
-    "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "ɡ": "g",
+    "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "ɡ": "g", "ь": "b", "ѵ": "v",
     # Greek
     "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
     "υ": "u", "χ": "x", "γ": "y", "η": "n", "ω": "w",
     # Digits and symbols used for letters
     "0": "o", "1": "l", "3": "e", "5": "s", "|": "l", "ı": "i", "ℓ": "l",
+    # Latin letters Unicode lists as confusable with a plain one
+    "ɑ": "a", "ɩ": "i", "ƅ": "b",
 }  # fmt: skip
 
 # Letter sequences that read as one letter in most fonts; applied after the single characters.
 SEQUENCES: tuple[tuple[str, str], ...] = (("rn", "m"), ("vv", "w"))
+
+# Latin letters whose Unicode name says what they look like: "LATIN SMALL LETTER L WITH STROKE",
+# "... D WITH HOOK", "LATIN LETTER SMALL CAPITAL B", "LATIN SMALL LETTER DOTLESS J".
+_VARIANT_NAME = re.compile(
+    r"^LATIN (?:SMALL LETTER ([A-Z]) WITH .+|LETTER SMALL CAPITAL ([A-Z])"
+    r"|SMALL LETTER (?:DOTLESS|SCRIPT) ([A-Z]))$"
+)
+_LATIN_BLOCKS = ((0x00C0, 0x024F), (0x0250, 0x02AF), (0x1D00, 0x1DBF), (0x1E00, 0x1EFF),
+                 (0x2C60, 0x2C7F), (0xA720, 0xA7FF), (0xAB30, 0xAB6F))  # fmt: skip
+
+
+def _latin_variants() -> dict[str, str]:
+    """Letters of the Latin blocks that NFKD leaves alone but that read as a plain letter."""
+    table: dict[str, str] = {}
+    for first, last in _LATIN_BLOCKS:
+        for point in range(first, last + 1):
+            match = _VARIANT_NAME.match(unicodedata.name(chr(point), ""))
+            if match:
+                table[chr(point)] = next(g for g in match.groups() if g).lower()
+    return table
+
+
+CONFUSABLES = {**_latin_variants(), **CONFUSABLES}
 
 _SCRIPT_PREFIXES = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "HEBREW", "ARABIC", "CJK", "HIRAGANA",
                     "KATAKANA", "HANGUL", "THAI", "DEVANAGARI", "GEORGIAN", "CHEROKEE")  # fmt: skip
@@ -37,6 +68,7 @@ def strip_marks(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=8192)
 def skeleton(text: str) -> str:
     """The lookalike-insensitive form: two strings with equal skeletons look alike."""
     base = strip_marks(text).casefold()
@@ -44,6 +76,12 @@ def skeleton(text: str) -> str:
     for sequence, letter in SEQUENCES:
         mapped = mapped.replace(sequence, letter)
     return mapped
+
+
+@lru_cache(maxsize=8192)
+def loose_skeleton(text: str) -> str:
+    """Skeleton that also merges l/i, since ``1`` may stand for either."""
+    return skeleton(text).replace("l", "i")
 
 
 def scripts(text: str) -> frozenset[str]:
@@ -72,20 +110,7 @@ def mixed_scripts(text: str) -> bool:
 def distance(a: str, b: str, limit: int = 3) -> int:
     """Optimal-string-alignment Damerau-Levenshtein distance, capped at ``limit``.
 
-    Transpositions count as one edit because ``madougchi`` is one slip, not two.
+    Transpositions count as one edit because ``madougchi`` is one slip, not two. Computed by
+    rapidfuzz (``OSA``), which stops early past the cut-off.
     """
-    if abs(len(a) - len(b)) >= limit:
-        return limit
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        row = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                row[j] = min(row[j], prev2[j - 2] + 1)
-        prev2, prev = prev, row
-        if min(row) >= limit:
-            return limit
-    return min(prev[-1], limit)
+    return min(OSA.distance(a, b, score_cutoff=limit), limit)
