@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from madoguchi import taxonomy
 from madoguchi.agents import selectors, throttle
 from madoguchi.agents.presenters import ui_language
+from madoguchi.guardian.selectors import active_macros
+from madoguchi.guardian.services import MAX_REASON_CHARS
 from madoguchi.tickets.access import is_agent
 from madoguchi.tickets.models import Ticket
 from madoguchi.tickets.selectors import SORTS, InboxFilter
@@ -153,6 +155,19 @@ class ReplyForm(forms.Form):
         ],
         initial="public",
         widget=forms.RadioSelect,
+    )
+    # A supervisor's reason to send a reply the never-ask guard blocked (guardian.services).
+    override_reason = forms.CharField(
+        label=_("Reason to send it anyway (supervisors; logged)"),
+        required=False,
+        max_length=MAX_REASON_CHARS,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    macro = forms.ModelChoiceField(
+        label=_("Macro"),
+        queryset=active_macros(),
+        required=False,
+        empty_label=_("Choose a macro…"),
     )
 
     @property

@@ -148,6 +148,7 @@ def turn_payload(turn: Turn, language: str, *, audience: str = "customer") -> di
             "text": turn.text,
             "actions": item.blocks,
             "created_at": turn.created_at.isoformat(),
+            "verification_code": item.code,
             "html": html,
         }
 

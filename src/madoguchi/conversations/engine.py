@@ -1,7 +1,8 @@
 """The dialogue's collaborators, built from the desk's knowledge base (reads only).
 
 ``assistant()`` is the pure :class:`madoguchi.dialogue.Assistant` wired to the real
-understanding engine (``kb.understanding.understander``) and to the ``Article`` rows.
+understanding engine (``kb.understanding.understander``), to the ``Article`` rows and to the
+official-channel registry (``officials.selectors.verdict_for``) for "is this official?".
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from django.conf import settings
 
 from madoguchi.dialogue import ArticleRef, Assistant, Understander
 from madoguchi.kb.models import Article
+from madoguchi.officials.selectors import verdict_for
 
 #: the answer's length when an article has no summary: its first paragraph, cut here
 _SUMMARY_CHARS = 300
@@ -49,5 +51,8 @@ def default_understander(language: str = "ja") -> Understander:
 
 def assistant(language: str = "ja", understand: Callable[[str], object] | None = None) -> Assistant:
     return Assistant(
-        understand or default_understander(language), article_ref, tz=settings.TIME_ZONE
+        understand or default_understander(language),
+        article_ref,
+        tz=settings.TIME_ZONE,
+        verify=verdict_for,
     )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from madoguchi.conversations import rendering
 from madoguchi.conversations.models import Conversation, Turn
+from madoguchi.signing.selectors import codes_of_messages, codes_of_turns
 from madoguchi.tickets.models import Message
 
 
@@ -24,6 +25,8 @@ class ThreadItem:
     text: str
     blocks: list[dict[str, Any]]
     created_at: datetime
+    #: the verification code of a desk turn (MDG-XXXX-XXXX-XXXX), "" for the customer's own
+    code: str = ""
 
 
 def conversation_by_public_id(public_id: Any) -> Conversation | None:
@@ -54,7 +57,10 @@ def turn_author(turn: Turn) -> str:
     return _author(turn.role, name)
 
 
-def turn_item(turn: Turn, language: str) -> ThreadItem:
+def turn_item(turn: Turn, language: str, code: str | None = None) -> ThreadItem:
+    """One turn as shown; ``code`` when the caller read the codes of many turns at once."""
+    if code is None:
+        code = codes_of_turns([turn]).get(turn.pk, "")
     return ThreadItem(
         turn.role,
         turn_author(turn),
@@ -63,6 +69,7 @@ def turn_item(turn: Turn, language: str) -> ThreadItem:
         if turn.role in (Turn.Role.ASSISTANT, Turn.Role.SYSTEM)
         else [],
         turn.created_at,
+        code,
     )
 
 
@@ -74,7 +81,8 @@ def conversation_thread(conversation: Conversation) -> list[ThreadItem]:
     """
     language = conversation.language
     turns = list(conversation.turns.all())
-    items = [turn_item(turn, language) for turn in turns]
+    codes = codes_of_turns(turns)
+    items = [turn_item(turn, language, codes.get(turn.pk, "")) for turn in turns]
     mirrored = {a.get("message") for t in turns if t.role == Turn.Role.AGENT for a in t.actions}
     if conversation.ticket_id:
         replies = (
@@ -87,10 +95,15 @@ def conversation_thread(conversation: Conversation) -> list[ThreadItem]:
             .select_related("author_agent")
             .order_by("created_at", "id")
         )
+        replies = list(replies)
+        reply_codes = codes_of_messages(m.pk for m in replies)
         for message in replies:
             name = message.author_agent.first_name if message.author_agent else ""
             author = _author(Turn.Role.AGENT, name)
-            items.append(ThreadItem(Turn.Role.AGENT, author, message.body, [], message.created_at))
+            code = reply_codes.get(message.pk, "")
+            items.append(
+                ThreadItem(Turn.Role.AGENT, author, message.body, [], message.created_at, code)
+            )
         items.sort(key=lambda item: item.created_at)
     return items
 

@@ -37,6 +37,8 @@ from madoguchi.dialogue import (
     State,
     TicketOpened,
 )
+from madoguchi.guardian.services import assistant_output_guard
+from madoguchi.signing.services import verification_code_for_turn
 from madoguchi.social.phone import callback_from_conversation
 from madoguchi.tickets.intake import Inbound, IntakeError, intake, screen
 from madoguchi.tickets.models import Message, Ticket
@@ -410,6 +412,7 @@ def _turn(
     )
     turn.full_clean(exclude=["conversation"], validate_constraints=False)
     turn.save()
+    verification_code_for_turn(turn=turn)  # what the desk says carries a code (same txn)
     return turn
 
 
@@ -426,6 +429,8 @@ def _assistant_turns(
         turns.append(_turn(conversation, Turn.Role.SYSTEM, text, warnings))
     if spoken:
         text = "\n\n".join(rendering.plain_text(a, language) for a in spoken)
+        # the never-ask guard: a blocked turn becomes a safe fallback (logged)
+        text, spoken = assistant_output_guard(text=text, actions=spoken, language=language)
         turns.append(_turn(conversation, Turn.Role.ASSISTANT, text, spoken))
 
 

@@ -23,7 +23,9 @@ from madoguchi.customers.services import magic_link_create
 from madoguchi.desk import demo_data
 from madoguchi.desk.demo_data import CUSTOMERS, DemoRequest
 from madoguchi.desk.operator import agent_create_with_access
+from madoguchi.guardian.services import macro_create
 from madoguchi.kb.services import article_import
+from madoguchi.officials.services import official_channel_create, officials_import
 from madoguchi.tickets.intake import Inbound, intake
 from madoguchi.tickets.models import Ticket
 from madoguchi.tickets.services import TicketChange, message_post, ticket_update
@@ -63,6 +65,11 @@ def demo_data_create(*, password: str | None = None) -> DemoSummary:
             language=spec.language,
             superuser=number == 0,
         )
+    officials_import(lines=demo_data.OFFICIAL_CHANNELS.splitlines())  # before intake checks
+    for name in demo_data.OFFICIAL_STAFF:
+        official_channel_create(kind="staff", value=name, listed=False)
+    for macro in demo_data.MACROS:
+        macro_create(**macro)  # checked by the never-ask guard like any macro
     for request in demo_data.REQUESTS:
         _file(request, agents, teams)
     first_email, _name = next(iter(demo_data.CUSTOMERS.values()))

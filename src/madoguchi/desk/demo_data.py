@@ -32,6 +32,61 @@ AGENTS = (
     DemoAgent("emma", "Emma Walsh", "agent", ("security",), "en", "emma@madoguchi.invalid"),
 )
 
+#: the demo brand's official channels (the help articles name madoguchi.example), in the
+#: one-value-per-line format of ``madoguchi officials import``; a comment labels the next value
+OFFICIAL_CHANNELS = """\
+# Website
+madoguchi.example
+# Support e-mail
+mailto:support@madoguchi.example
+# Notices (no reply)
+mailto:no-reply@madoguchi.example
+# Notices
+mailto:notice@madoguchi.example
+# Phishing reports
+mailto:phishing@madoguchi.example
+# Call-back line: we only call when you booked a call-back
+tel:+81-3-6743-1100
+# News on X
+@x:madoguchi_ex
+# iPhone app
+app:ios:6450012345
+# Android app
+app:android:example.madoguchi.exchange
+"""
+#: staff names are checkable but not listed on the public page
+OFFICIAL_STAFF = ("Aiko Tanaka", "Kenji Mori", "Emma Walsh")
+
+#: canned replies for the reply box (each passes the never-ask guard: saving checks it)
+MACROS = (
+    {
+        "title": "Ask for the TXID / TXIDのお願い",
+        "body_ja": "お問い合わせありがとうございます。お調べするため、送金のトランザクションID(TXID)、"
+        "送金したネットワーク、数量をお知らせください。なお、サポートがリカバリーフレーズ・"
+        "秘密鍵・パスワード・認証コードをお尋ねすることはありません。",
+        "body_en": "Thank you for contacting us. To trace it, please tell us the transaction ID "
+        "(TXID), the network you used and the amount. Support will never ask for your "
+        "recovery phrase, private key, password or 2FA codes.",
+    },
+    {
+        "title": "Secret exposed / 秘密情報の漏えい",
+        "body_ja": "送信いただいたメッセージに秘密情報が含まれていたため、保存前に削除しました。"
+        "漏えいした可能性があるため、ご自身で新しいウォレットを作成して資産を移し、"
+        "パスワードを変更してください。この情報は誰にも教えないでください。",
+        "body_en": "Your message contained a secret, which we removed before storing it. As it "
+        "may be exposed, create a new wallet yourself and move your funds to it, and change "
+        "your password. Never share it with anyone, including us.",
+    },
+    {
+        "title": "Verify official channels / 公式チャンネルの確認",
+        "body_ja": "当社を名乗る連絡が本物かどうかは、ヘルプセンターの「公式チャンネルの確認」で"
+        "確かめられます。サポートが遠隔操作や送金を求めることは決してありません。",
+        "body_en": "You can check whether a message claiming to be from us is genuine on the "
+        "help centre's official channels page. Support never asks for remote access or asks "
+        "you to send funds anywhere.",
+    },
+)
+
 CUSTOMERS = {
     "taro": ("taro@example.jp", "山田 太郎"),
     "hanako": ("hanako@example.jp", "佐藤 花子"),

@@ -40,6 +40,8 @@ from madoguchi.dialogue._types import (
     Understander,
     Understanding,
 )
+from madoguchi.dialogue._verify import PHISHING_INTENT, VERIFY_INTENT, Verify, VerifySteps
+from madoguchi.dialogue.channel_check import channel_values
 from madoguchi.dialogue.slots import facts_from_entities
 
 log = logging.getLogger(__name__)
@@ -92,8 +94,9 @@ def _alternative(item: Any) -> dict[str, Any]:
     }
 
 
-class Assistant(ChecklistSteps, HandoffSteps):
-    """The machine with its collaborators: the understanding engine and the article lookup.
+class Assistant(ChecklistSteps, HandoffSteps, VerifySteps):
+    """The machine with its collaborators: the understanding engine, the article lookup and,
+    optionally, ``verify`` (a value -> its official/impersonation/unknown verdict).
 
     >>> # state, actions = Assistant(understander(), article_ref).step(State(), Start("en"))
     """
@@ -107,9 +110,11 @@ class Assistant(ChecklistSteps, HandoffSteps):
         clarify_floor: float = 0.2,
         urgent_floor: float = 0.5,
         tz: str = "Asia/Tokyo",
+        verify: Verify | None = None,
     ) -> None:
         self.understand = understand
         self.articles = articles
+        self.verify = verify
         self.confident = confident
         self.clarify_floor = clarify_floor
         self.urgent_floor = urgent_floor
@@ -168,6 +173,9 @@ class Assistant(ChecklistSteps, HandoffSteps):
             # facts volunteered in a message fill slots later, without a question
             for slot, value in facts_from_entities(event.entities, taxonomy.SLOTS).items():
                 state.offered[slot] = value
+        values = channel_values(event.entities, line)
+        if values:
+            state.channel_values = values[:5]
 
         if event.secret_kinds:
             self._secret(state, event, out)
@@ -189,6 +197,8 @@ class Assistant(ChecklistSteps, HandoffSteps):
             return
         if state.phase == "contact":
             self._contact_answer(state, line, out)
+            return
+        if state.phase == "verifying" and self._verify_answer(state, event, line, out):
             return
         if state.phase == "awaiting_helped":
             answer = phrases.yes_no(line)
@@ -313,6 +323,11 @@ class Assistant(ChecklistSteps, HandoffSteps):
     def _confident(
         self, state: State, intent: str, confidence: float, slug: Any, out: list[Action]
     ) -> None:
+        if intent == VERIFY_INTENT and self._verify_start(state, out):
+            state.confidence = confidence
+            return
+        if intent == PHISHING_INTENT:
+            self._verify_reported(state, out)
         state.intent, state.confidence = intent, confidence
         if self._angry(state):
             self._acknowledge_anger(state, out)

@@ -145,6 +145,7 @@ PHASES = (
     "listening",  # waiting for the customer to say what is wrong
     "awaiting_helped",  # an article was shown: did it help?
     "clarifying",  # top alternatives offered, waiting for a number
+    "verifying",  # a channel was asked about: the next pasted link, address... is checked
     "collecting",  # asking the checklist slots, one at a time
     "contact",  # asking for an e-mail address before the hand-off
     "handing_off",  # the hand-off action was emitted; the desk opens the ticket
@@ -200,6 +201,9 @@ class State:
     callback_phone: str | None = None
     reference: str | None = None
     priority: str | None = None
+    #: ``[shown, value]`` of the links, addresses, numbers and handles of the latest message
+    #: that had any, for "is this official?" a line later; passwords in URLs are dropped
+    channel_values: list[list[str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -1,6 +1,8 @@
-"""Public pages of madoguchi.guardian."""
+"""The guard's pages in the agent workspace (mounted at /agent/guard/)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from madoguchi.guardian import views
 
 app_name = "guardian"
-urlpatterns: list = []
+urlpatterns = [path("", views.override_list, name="overrides")]

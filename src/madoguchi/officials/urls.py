@@ -1,6 +1,8 @@
-"""Public pages of madoguchi.officials."""
+"""Public pages of madoguchi.officials (mounted at /verify/)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from madoguchi.officials import views
 
 app_name = "officials"
-urlpatterns: list = []
+urlpatterns = [path("", views.verify_page, name="verify")]

@@ -1,6 +1,8 @@
-"""Public pages of madoguchi.signing."""
+"""Public pages of madoguchi.signing (mounted at ``/verify/code/``)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from madoguchi.signing import views
 
 app_name = "signing"
-urlpatterns: list = []
+urlpatterns = [path("", views.verify, name="verify")]

@@ -26,6 +26,10 @@ from madoguchi.conversations.models import Conversation, Turn
 from madoguchi.customers.models import ContactIdentity
 from madoguchi.customers.services import customer_get_or_create
 from madoguchi.dialogue.phrases import guess_language
+from madoguchi.signing.codes import display_code
+from madoguchi.signing.selectors import codes_of_turns
+from madoguchi.signing.services import verification_code_for_message, verification_code_issue
+from madoguchi.signing.text import code_line
 from madoguchi.social.models import InboundEvent, OutboundSocial, SocialContact
 from madoguchi.social.outbox import social_enqueue
 from madoguchi.social.payloads import PlatformEvent
@@ -119,9 +123,27 @@ def _absolute(text: str) -> str:
     )
 
 
-def _spoken(turns: list[Turn]) -> list[str]:
-    """What the user should read: the assistant's and the system's turns, in order."""
-    return [_absolute(t.text) for t in turns if t.role != Turn.Role.CUSTOMER and t.text.strip()]
+def _spoken(
+    turns: list[Turn], contact: SocialContact, event: PlatformEvent, ticket_id: int | None
+) -> list[str]:
+    """What the user should read: the assistant's and the system's turns, in order, each
+    ending with its verification code (a turn not stored, like the answer to a sticker, gets
+    the code of this event's answer)."""
+    codes = codes_of_turns(turns)
+    texts = []
+    for turn in turns:
+        if turn.role == Turn.Role.CUSTOMER or not turn.text.strip():
+            continue
+        code = codes.get(turn.pk) if turn.pk else None
+        if code is None:
+            row = verification_code_issue(
+                subject=f"social-reply:{event.platform}:{event.event_id}",
+                channel=event.platform,
+                ticket_id=ticket_id,
+            )
+            code = display_code(row.code)
+        texts.append(f"{_absolute(turn.text)}\n\n{code_line(code, contact.language)}")
+    return texts
 
 
 def social_event_receive(*, event: PlatformEvent) -> EventOutcome:
@@ -152,7 +174,7 @@ def social_event_receive(*, event: PlatformEvent) -> EventOutcome:
         callback_from_conversation(conversation=conversation)
         outbound = social_enqueue(
             contact=contact,
-            texts=_spoken(turns),
+            texts=_spoken(turns, contact, event, conversation.ticket_id),
             reply_token=event.reply_token,
             ticket=conversation.ticket,
         )
@@ -192,9 +214,11 @@ def social_agent_reply(*, ticket: Ticket, message: Message) -> list[OutboundSoci
                 if name
                 else _("[%(reference)s] Support:") % {"reference": ticket.reference}
             )
+        code = verification_code_for_message(message=message, channel=contact.platform)
+        line = code_line(display_code(code.code), contact.language)
         rows += social_enqueue(
             contact=contact,
-            texts=[f"{header}\n{message.body}"],
+            texts=[f"{header}\n{message.body}\n\n{line}"],
             ticket=ticket,
             ticket_message=message,
         )

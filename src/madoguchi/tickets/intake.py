@@ -25,6 +25,7 @@ from madoguchi.analysis import SECRET_KINDS, Analysis, Finding, SecretSpan, anal
 from madoguchi.analysis.facts import FactsReport, check_facts
 from madoguchi.customers.models import ContactIdentity, Customer
 from madoguchi.customers.services import CustomerError, customer_get_or_create
+from madoguchi.officials.links import links_check
 from madoguchi.tickets import notifications
 from madoguchi.tickets.events import event_record
 from madoguchi.tickets.models import Event, Message, Ticket
@@ -132,7 +133,9 @@ def _single_line(text: str) -> str:
 
 
 def _analysis_json(result: Analysis) -> dict[str, Any]:
-    return result.storable()
+    stored = result.storable()
+    stored["links"] = links_check(stored["entities"])  # verdicts against the official registry
+    return stored
 
 
 def _warnings(findings: list[Finding] | tuple[Finding, ...]) -> list[dict[str, Any]]:

@@ -12,8 +12,10 @@ still carries a valid one.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from django.conf import settings
+from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -23,6 +25,9 @@ from django.utils.translation import gettext_noop
 from madoguchi.mail.models import OutboundMail
 from madoguchi.mail.outbox import SIGN_IN_LINK, OutboxError, mail_enqueue, message_id_or_none
 from madoguchi.mail.tokens import reply_address
+from madoguchi.signing.codes import display_code
+from madoguchi.signing.services import verification_code_for_message, verification_code_issue
+from madoguchi.signing.text import code_line
 from madoguchi.tickets.models import Message, Ticket
 
 log = logging.getLogger(__name__)
@@ -72,21 +77,24 @@ def _notify(
     *,
     message: Message | None = None,
     automatic: bool = False,
+    verification: Callable[[], str],
 ) -> OutboundMail | None:
-    """Queue an e-mail to the requester in the ticket's language, with a sign-in link."""
+    """Queue an e-mail to the requester in the ticket's language, with a sign-in link and the
+    verification code ``verification()`` issues (in a savepoint with the row: no mail, no
+    code)."""
     email = ticket.requester.primary_email
     if not email:
         return None
     in_reply_to, references = _thread(ticket)
-    with translation.override(ticket.language):
-        context = {"ref": ticket.reference, "brand": settings.BRAND_NAME}
-        lines = [_(line) % context if line else "" for line in intro]
-        body = "\n".join([*lines, SIGN_IN_LINK, "", str(_NEVER_ASK)])
-        try:
+    try:
+        with translation.override(ticket.language), transaction.atomic():
+            context = {"ref": ticket.reference, "brand": settings.BRAND_NAME}
+            lines = [_(line) % context if line else "" for line in intro]
+            footer = ["", "-- ", code_line(verification())]
             return mail_enqueue(
                 to_address=email,
                 subject=_(subject) % context,
-                body_text=body,
+                body_text="\n".join([*lines, SIGN_IN_LINK, "", str(_NEVER_ASK), *footer]),
                 ticket=ticket,
                 message=message,
                 in_reply_to=in_reply_to,
@@ -94,9 +102,9 @@ def _notify(
                 auto_submitted=automatic,
                 reply_to=reply_address(ticket),  # signed: a reply threads by its token
             )
-        except OutboxError:  # an address the intake accepted but mail cannot use: keep the reply
-            log.warning("no e-mail for ticket %s: unusable address", ticket.reference)
-            return None
+    except OutboxError:  # an address the intake accepted but mail cannot use: keep the reply
+        log.warning("no e-mail for ticket %s: unusable address", ticket.reference)
+        return None
 
 
 def customer_message_received(
@@ -116,11 +124,22 @@ def customer_message_received(
         ],
         message=message,
         automatic=True,
+        verification=lambda: display_code(
+            verification_code_issue(
+                subject=f"notice:received:{ticket.pk}", channel="email", ticket_id=ticket.pk
+            ).code
+        ),
     )
 
 
 def agent_replied(*, ticket: Ticket, message: Message | None = None) -> OutboundMail | None:
-    """Tell the requester that an agent answered (call inside the reply's transaction)."""
+    """Tell the requester that an agent answered (call inside the reply's transaction).
+
+    The reply gets its verification code here, e-mail or not: the agent's page shows it, and
+    the chat and LINE/Telegram copies of the reply carry the same one.
+    """
+    if message is not None:
+        verification_code_for_message(message=message, channel="")
     return _notify(
         ticket,
         gettext_noop("[%(ref)s] Support replied to your request"),
@@ -129,4 +148,17 @@ def agent_replied(*, ticket: Ticket, message: Message | None = None) -> Outbound
             gettext_noop("Read it and answer here (the link works once, for a limited time):"),
         ],
         message=message,
+        verification=lambda: _reply_code(ticket, message),
     )
+
+
+def _reply_code(ticket: Ticket, message: Message | None) -> str:
+    if message is None:  # a task queued by an earlier version: a notice of its own
+        row = verification_code_issue(
+            subject=f"notice:replied:{ticket.pk}:{ticket.updated_at.timestamp()}",
+            channel="email",
+            ticket_id=ticket.pk,
+        )
+    else:
+        row = verification_code_for_message(message=message, channel="email")
+    return display_code(row.code)

@@ -11,11 +11,19 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from madoguchi.agents.models import Team
 from madoguchi.analysis import analyze
+from madoguchi.guard import GuardResult
+from madoguchi.guardian.services import (
+    OverrideRefused,
+    findings_text,
+    guard_override_record,
+    is_supervisor,
+    reply_screen,
+)
 from madoguchi.social.services import social_agent_reply
 from madoguchi.tickets import notifications
 from madoguchi.tickets.events import event_record
@@ -24,6 +32,19 @@ from madoguchi.tickets.models import Event, Message, Ticket
 
 class TicketError(Exception):
     """A change that cannot be made; the message is user-facing and translated."""
+
+
+class ReplyBlocked(TicketError):
+    """A public reply the never-ask guard blocked: ``result`` has the findings (ja/en);
+    ``can_override`` says whether this agent may send it with a reason (a supervisor)."""
+
+    def __init__(self, result: GuardResult, *, can_override: bool, language: str) -> None:
+        self.result = result
+        self.can_override = can_override
+        super().__init__(
+            _("The never-ask guard blocked this reply: %(reasons)s")
+            % {"reasons": " ".join(findings_text(result, language))}
+        )
 
 
 class _Unchanged:
@@ -36,9 +57,15 @@ UNCHANGED = _Unchanged()
 
 
 def message_post(
-    *, ticket: Ticket, agent: AbstractBaseUser, body: str, internal: bool = False
+    *,
+    ticket: Ticket,
+    agent: AbstractBaseUser,
+    body: str,
+    internal: bool = False,
+    override_reason: str = "",
 ) -> Message:
-    """An agent's public reply or internal note."""
+    """An agent's public reply or internal note. A public reply passes the never-ask guard
+    first (ReplyBlocked), unless a supervisor overrides it with ``override_reason``."""
     body = (body or "").replace("\x00", "")  # PostgreSQL refuses NUL in text; SQLite keeps it
     if not body or not body.strip():
         raise TicketError(_("Please write a reply."))
@@ -47,6 +74,18 @@ def message_post(
             _("The reply is too long (at most %(n)s characters).")
             % {"n": settings.MAX_MESSAGE_CHARS}
         )
+    screen = None
+    if not internal:  # internal notes are never sent, so the guard does not hold them
+        try:
+            screen = reply_screen(agent=agent, body=body, override_reason=override_reason)
+        except OverrideRefused as exc:
+            raise TicketError(str(exc)) from exc
+        if not screen.allowed:
+            raise ReplyBlocked(
+                screen.result,
+                can_override=is_supervisor(agent),
+                language=translation.get_language() or settings.LANGUAGE_CODE,
+            )
     result = analyze(body, tz=settings.TIME_ZONE)
     with transaction.atomic():
         locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
@@ -67,6 +106,8 @@ def message_post(
             actor_agent=agent,
             data={"message": message.pk},
         )
+        if screen is not None and screen.result.blocked:
+            guard_override_record(ticket=locked, message=message, agent=agent, screen=screen)
         if result.secrets:
             event_record(
                 ticket=locked,

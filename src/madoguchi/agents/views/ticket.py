@@ -15,10 +15,11 @@ from madoguchi.agents import presenters, selectors, services
 from madoguchi.agents.decorators import agent_required
 from madoguchi.agents.forms import ReplyForm, TicketChangeForm
 from madoguchi.agents.labels import SECRETS, WALLET_SECRETS
+from madoguchi.guardian import presenters as guard_presenters
 from madoguchi.tickets.access import access_ticket_for_agent
 from madoguchi.tickets.models import Ticket
 from madoguchi.tickets.selectors import customer_other_tickets, ticket_conversation, ticket_events
-from madoguchi.tickets.services import TicketError, message_post, ticket_update
+from madoguchi.tickets.services import ReplyBlocked, TicketError, message_post, ticket_update
 
 #: session key: the ticket whose requester e-mail the agent just chose to reveal (one view)
 REVEAL_SESSION_KEY = "agents:revealed-ticket"
@@ -30,6 +31,7 @@ def _render_ticket(
     *,
     reply_form: ReplyForm | None = None,
     change_form: TicketChangeForm | None = None,
+    guard_block: ReplyBlocked | None = None,
     status: int = 200,
 ) -> HttpResponse:
     language = presenters.ui_language()
@@ -53,6 +55,7 @@ def _render_ticket(
         "timeline": presenters.timeline_display(events),
         "reply_form": reply_form or ReplyForm(),
         "change_form": change_form or TicketChangeForm(ticket=ticket),
+        **guard_presenters.reply_box_context(ticket, guard_block, language),
     }
     return render(request, "agents/ticket.html", context, status=status)
 
@@ -69,6 +72,11 @@ def ticket_detail(request: HttpRequest, reference: str) -> HttpResponse:
 @agent_required
 def ticket_reply(request: HttpRequest, reference: str) -> HttpResponse:
     ticket = access_ticket_for_agent(request.user, reference)
+    if "insert_macro" in request.POST:  # the no-JS macro button: fill the box, send nothing
+        form, error = guard_presenters.reply_form_with_macro(ReplyForm, request.POST, ticket)
+        if error:
+            messages.error(request, error)
+        return _render_ticket(request, ticket, reply_form=form, status=400 if error else 200)
     form = ReplyForm(request.POST)
     if not form.is_valid():
         return _render_ticket(request, ticket, reply_form=form, status=400)
@@ -78,7 +86,10 @@ def ticket_reply(request: HttpRequest, reference: str) -> HttpResponse:
             agent=request.user,
             body=form.cleaned_data["body"],
             internal=form.internal,
+            override_reason=form.cleaned_data["override_reason"],
         )
+    except ReplyBlocked as exc:  # the draft stays in the form, with the reasons above it
+        return _render_ticket(request, ticket, reply_form=form, guard_block=exc, status=400)
     except TicketError as exc:
         form.add_error("body", str(exc))
         return _render_ticket(request, ticket, reply_form=form, status=400)

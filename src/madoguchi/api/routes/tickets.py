@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from madoguchi.agents.models import Team
 from madoguchi.api.auth import acting_agent, require_scope
@@ -30,9 +30,11 @@ from madoguchi.api.schemas import (
     TicketSearch,
     TicketUpdateIn,
 )
+from madoguchi.guardian.api import GuardBlockedOut, guard_blocked_body
 from madoguchi.tickets.models import Message, Ticket
 from madoguchi.tickets.services import (
     UNCHANGED,
+    ReplyBlocked,
     TicketChange,
     TicketError,
     message_post,
@@ -152,10 +154,11 @@ def list_messages(request: HttpRequest, reference: str, filters: Query[MessageFi
 
 @router.post(
     "/tickets/{reference}/messages",
-    response={201: MessageOut, **errors(*COMMON, 404, 409)},
+    response={201: MessageOut, **errors(*COMMON, 404, 409), 422: GuardBlockedOut},
 )
 def post_message(request: HttpRequest, reference: str, payload: MessageIn):
-    """A public reply (the customer is e-mailed) or an internal note, as the key's agent."""
+    """A public reply (the customer is e-mailed) or an internal note, as the key's agent.
+    A reply the never-ask guard blocks is a 422 ``guard_blocked`` with its findings."""
     agent = acting_agent(require_scope(request, "tickets:write"))
     ticket = api_ticket(reference)
 
@@ -164,11 +167,16 @@ def post_message(request: HttpRequest, reference: str, payload: MessageIn):
             message = message_post(
                 ticket=ticket, agent=agent, body=payload.body, internal=payload.internal
             )
+        except ReplyBlocked:
+            raise  # answered below with its findings, outside the idempotency record
         except TicketError as exc:
             raise ApiError(422, str(exc), field="body") from exc
         return 201, message_out(message)
 
-    return idempotent(request, MessageOut, create)
+    try:
+        return idempotent(request, MessageOut, create)
+    except ReplyBlocked as exc:
+        return Status(422, guard_blocked_body(exc))
 
 
 @router.get("/search/tickets", response={200: TicketList, **errors(*COMMON)})

@@ -22,14 +22,15 @@ def test_the_acknowledgement_waits_in_the_queue_until_a_worker_sends_it(file_req
     ticket = file_request().ticket
     assert mail.outbox == []  # the request did not wait for the mail server
     row = OutboundMail.objects.get(ticket=ticket)  # written with the ticket, not by the worker
-    queued = DBTaskResult.objects.get()
+    queued = DBTaskResult.objects.get(task_path="madoguchi.mail.tasks.outbox_send")
     assert queued.status == "READY" and queued.args_kwargs["kwargs"]["mail_id"] == row.pk
     task_worker_run(batch=True)
     assert len(mail.outbox) == 1 and ticket.reference in mail.outbox[0].subject
     assert mail.outbox[0].extra_headers["Message-ID"] == row.message_id
     # the worker also ran the outboxes' start-up sweeps; every task succeeded
     assert DBTaskResult.objects.get(pk=queued.pk).status == "SUCCESSFUL"
-    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
+    mail_tasks = DBTaskResult.objects.exclude(task_path__startswith="madoguchi.transparency.")
+    assert set(mail_tasks.values_list("status", flat=True)) == {"SUCCESSFUL"}
     row.refresh_from_db()
     assert row.status == "sent" and row.attempts == 1
 

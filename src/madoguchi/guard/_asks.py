@@ -1,0 +1,146 @@
+"""Does a sentence ASK for something support never asks for? (rules, en and ja)
+
+English: an ask verb ("share", "could you provide", "DM me", "what is") not negated in its
+clause, followed in that clause by an object ("your 12 words"). Japanese: an object followed
+by a request form (「教えていただけますか」「お知らせください」) that is not negated right after
+(「教えないでください」 does not match, 「お伺いすることはありません」 is negated). A sentence
+about fraud ("if anyone asks for your seed, it is a scam") asks for nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from madoguchi.guard import _lexicon as lx
+from madoguchi.guard._types import OTP, PASSWORD, REMOTE_ACCESS, TRANSFER
+
+_WINDOW = 90  # characters after an English ask verb in which its object may appear
+_WINDOW_JA = 40  # characters after a Japanese object in which its request form may appear
+
+Hit = tuple[str, int, int]  # kind, start, end (offsets into the sentence)
+
+
+def _objects(patterns: dict[str, re.Pattern[str]], text: str) -> list[Hit]:
+    """Every object mention; a password inside "one-time password" is the OTP only."""
+    hits = [(kind, m.start(), m.end()) for kind, p in patterns.items() for m in p.finditer(text)]
+    otp = [(s, e) for k, s, e in hits if k == OTP]
+    return sorted(h for h in hits if not (h[0] == PASSWORD and any(s <= h[1] < e for s, e in otp)))
+
+
+def _since(pattern: re.Pattern[str], prefix: str) -> str:
+    breaks = list(pattern.finditer(prefix))
+    return prefix[breaks[-1].end() :] if breaks else prefix
+
+
+def _negated_en(sentence: str, verb_start: int) -> bool:
+    """A negation between the start of the verb's clause and the verb ("never" reaches
+    further: over a list of things we never ask for)."""
+    prefix = lx.NOT_NEGATIONS.sub(" ", sentence[:verb_start])
+    if lx.NEGATION_EN.search(_since(lx.CLAUSE_BREAK_EN, prefix)):
+        return True
+    return bool(lx.STRONG_NEGATION_EN.search(_since(lx.HARD_BREAK_EN, prefix)))
+
+
+def _clause_end(sentence: str, start: int) -> int:
+    found = lx.CLAUSE_BREAK_EN.search(sentence, start)
+    return found.start() if found else len(sentence)
+
+
+def _asks_en(sentence: str) -> Iterator[Hit]:
+    if lx.WARNING_EN.search(sentence):
+        return
+    objects = _objects(lx.OBJECTS_EN, sentence)
+    verbs = list(lx.ASK_EN.finditer(sentence))
+    for index, verb in enumerate(verbs):
+        if _negated_en(sentence, verb.start()):
+            continue
+        word = " ".join(verb.group().split())
+        if lx.TO_YOU.match(sentence, verb.end()):
+            continue  # "we will tell you your ...": telling, not asking
+        if word.startswith("ask") and not lx.FIRST_PERSON.search(
+            _since(lx.CLAUSE_BREAK_EN, sentence[: verb.start()])
+        ):
+            continue  # "they ask for your recovery phrase" describes someone else
+        end = min(_clause_end(sentence, verb.end()), verb.end() + _WINDOW)
+        # the object belongs to this verb, not to the next one ("paste X and confirm with Y")
+        if index + 1 < len(verbs) and verbs[index + 1].start() < end:
+            end = verbs[index + 1].start()
+        if word.startswith(lx.TRANSFER_EN) and (stop := _transfer_en(sentence, verb.end())):
+            yield TRANSFER, verb.start(), stop
+        if word.startswith(lx.TRANSFER_ONLY_EN):
+            continue
+        weak = word in lx.WEAK_EN
+        if weak and not lx.TOWARDS_US.search(sentence, verb.end()):
+            continue
+        remote_only = word.startswith(lx.REMOTE_ONLY_EN)
+        for kind, start, stop in objects:
+            if verb.start() <= start < end and (kind == REMOTE_ACCESS or not remote_only):
+                yield kind, verb.start(), stop
+
+
+def _transfer_en(sentence: str, after: int) -> int:
+    """End of someone else's destination after a transfer verb (an address, "to this safe
+    wallet" with the funds named before it), or 0."""
+    clause = sentence[after : _clause_end(sentence, after) + 60]
+    address = lx.ADDRESS.search(clause)
+    if address:
+        return after + address.end()
+    found = lx.DESTINATION_EN.search(sentence[after : _clause_end(sentence, after)])
+    if not found or not lx.FUNDS.search(clause[: found.start()] + " "):
+        return 0
+    tail = clause[found.end() : found.end() + 40]
+    if lx.OWN_AFTER.search(tail):
+        return 0
+    if " new " in f" {found.group()} " and not lx.OURS_AFTER.search(tail):
+        return 0
+    return after + found.end()
+
+
+def _negated_ja(sentence: str, ask_end: int) -> bool:
+    return bool(lx.NEGATION_JA.search(sentence[ask_end : ask_end + 20]))
+
+
+def _asks_ja(sentence: str) -> Iterator[Hit]:
+    if lx.WARNING_JA.search(sentence):
+        return
+    # English words in a Japanese sentence count too (「seed phraseを教えてください」)
+    for kind, start, stop in _objects(lx.OBJECTS_JA, sentence) + _objects(lx.OBJECTS_EN, sentence):
+        window = sentence[stop : stop + _WINDOW_JA]
+        if kind == REMOTE_ACCESS and (direct := lx.REMOTE_DIRECT_JA.match(window)):
+            if not _negated_ja(sentence, stop + direct.end()):
+                yield kind, start, stop + direct.end()
+                continue
+        patterns = [lx.ASK_JA] + ([lx.ASK_REMOTE_JA] if kind == REMOTE_ACCESS else [])
+        for pattern in patterns:
+            ask = next(
+                (
+                    m
+                    for m in pattern.finditer(window)
+                    if not _negated_ja(sentence, stop + m.end())
+                    and ("入力" not in m.group() or lx.TOWARDS_US_JA.search(sentence))
+                ),
+                None,
+            )
+            if ask is not None:
+                yield kind, start, stop + ask.end()
+                break
+    ask = lx.TRANSFER_JA.search(sentence)
+    if ask and not _negated_ja(sentence, ask.end()) and not lx.OWN_DESTINATION.search(sentence):
+        if lx.DESTINATION_JA.search(sentence) or lx.ADDRESS.search(sentence):
+            yield TRANSFER, ask.start(), ask.end()
+
+
+def _install_for_us(sentence: str) -> Iterator[Hit]:
+    for pattern in (lx.INSTALL_FOR_US_EN, lx.INSTALL_FOR_US_JA):
+        for found in pattern.finditer(sentence):
+            if not _negated_en(sentence, found.start()) and not _negated_ja(sentence, found.end()):
+                yield REMOTE_ACCESS, found.start(), found.end()
+
+
+def asks(sentence: str) -> list[Hit]:
+    """Kinds asked for in one normalised sentence, with spans; at most one hit per kind."""
+    seen: dict[str, Hit] = {}
+    for hit in (*_asks_en(sentence), *_asks_ja(sentence), *_install_for_us(sentence)):
+        seen.setdefault(hit[0], hit)
+    return sorted(seen.values(), key=lambda h: h[1])

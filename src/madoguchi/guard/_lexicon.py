@@ -1,0 +1,202 @@
+"""The words the guard looks for, English and Japanese, on NFKC + casefolded text.
+
+Three families: *objects* (what must never be asked for, per kind), *asks* (the verbs and
+polite forms that request something), and *contexts* that turn an ask into the desk's own
+safety language (negation, "if anyone asks", "scam").
+"""
+
+from __future__ import annotations
+
+import re
+
+from madoguchi.guard._types import OTP, PASSWORD, PRIVATE_KEY, RECOVERY_PHRASE, REMOTE_ACCESS
+
+# --- objects -------------------------------------------------------------------------------
+_NUMBER_WORDS = r"(?:12|twelve|18|eighteen|24|twenty[\s-]?four)"
+OBJECTS_EN: dict[str, re.Pattern[str]] = {
+    RECOVERY_PHRASE: re.compile(
+        r"\b(?:recovery|seed|secret|backup|mnemonic|restore|restoration|wallet)[\s-]+"
+        r"(?:phrase|words?|sentence)s?\b|\bseed\b|\bmnemonics?\b|"
+        rf"\b{_NUMBER_WORDS}[\s-]*(?:secret[\s-]+|seed[\s-]+|recovery[\s-]+|backup[\s-]+)?words?\b"
+    ),
+    PRIVATE_KEY: re.compile(
+        r"\b(?:private|secret)[\s-]*keys?\b|\bkey[\s-]?store(?:\s+file)?\b|\bwallet\.dat\b|"
+        r"\bxprv\w*|\bprivkey\b"
+    ),
+    OTP: re.compile(
+        r"\b(?:2fa|two[\s-]*factor|mfa|2[\s-]*step|two[\s-]*step|verification|authentication|"
+        r"authenticator|auth|one[\s-]*time|security|sms|text|confirmation|login|otp|totp|"
+        r"(?:6|six)[\s-]*digits?|e-?mail)\s+(?:app\s+)?(?:code|pin|number|passcode|token)s?\b|"
+        r"\bone[\s-]*time[\s-]*pass(?:word|code)s?\b|\b(?:otp|totp)\b|"
+        r"\bcodes?\s+(?:from|in|on|shown\s+in|sent\s+to)\s+(?:your|the)\s+(?:google\s+)?"
+        r"(?:authenticator|sms|phone|e-?mail|text)|\bcodes?\s+(?:we|i)\s+(?:just\s+)?"
+        r"(?:sent|e-?mailed|texted)"
+    ),
+    PASSWORD: re.compile(
+        r"\bpass(?:word|phrase|code)s?\b|\bpin(?:\s+code|\s+number)?\b|"
+        r"\blog-?in\s+(?:details|credentials)\b|\bcredentials\b"
+    ),
+    REMOTE_ACCESS: re.compile(
+        r"\b(?:any\s?desk|team\s?viewer|rust\s?desk|ultra\s?viewer|supremo|splashtop|"
+        r"quick\s?assist|chrome\s+remote\s+desktop|logmein|screenconnect)\b|"
+        r"\bremote[\s-]*(?:access|desktop|control|support|session|assistance)\b|"
+        r"\bscreen[\s-]*shar(?:e|ing)\b|\bshare\s+(?:your|the|my)\s+screen\b"
+    ),
+}
+
+OBJECTS_JA: dict[str, re.Pattern[str]] = {
+    RECOVERY_PHRASE: re.compile(
+        r"シード(?:フレーズ)?|リカバリー?フレーズ|復元(?:用の?)?(?:フレーズ|単語|ワード)|"
+        r"バックアップフレーズ|ニーモニック|(?:12|24|18)(?:個の)?(?:単語|ワード|語)|秘密のフレーズ"
+    ),
+    PRIVATE_KEY: re.compile(r"秘密鍵|プライベートキー|キーストア|private\s*key"),
+    OTP: re.compile(
+        r"認証コード|確認コード|ワンタイム(?:パスワード|コード)?|セキュリティコード|"
+        r"(?:2|二)段階認証の?[^。、]{0,8}?(?:コード|番号)|"
+        r"(?:sms|ショートメール|メール|携帯)(?:に|で)?(?:届いた|送られた|受信した)[^。、]{0,10}?"
+        r"(?:番号|コード|数字)|\d+桁の(?:コード|番号|数字)|\b(?:otp|2fa)\b"
+    ),
+    PASSWORD: re.compile(r"パスワード|パスフレーズ|暗証番号|ログイン情報"),
+    REMOTE_ACCESS: re.compile(
+        r"any\s?desk|team\s?viewer|rust\s?desk|画面共有|リモート(?:操作|アクセス|サポート|接続|"
+        r"デスクトップ)(?:ツール|アプリ|ソフト)?|遠隔操作"
+    ),
+}
+
+# --- asks ----------------------------------------------------------------------------------
+# Verbs that ask for disclosure. Present / -ing forms only: "the code we sent" is no ask.
+ASK_EN = re.compile(
+    r"\b(?:shar(?:e|es|ing)|send(?:s|ing)?|tell(?:s|ing)?|giv(?:e|es|ing)|provid(?:e|es|ing)|"
+    r"dm|pm|messag(?:e|ing)|past(?:e|ing)|reply(?:ing)?\s+(?:to\s+(?:this|the|our|my)\s+\S+\s+)?with|read(?:ing)?\s+(?:\w+\s+)?out|"
+    r"read\s+(?:me|us)|let\s+(?:me|us)\s+know|what(?:'s|\s+is|\s+are|\s+were|\s+was)|need|"
+    r"requir(?:e|es|ing)|ask(?:s|ing)?\s+(?:\w+\s+)?for|submit(?:ting)?|hand\s+over|upload|"
+    r"forward|disclos(?:e|ing)|show\s+(?:me|us)|spell\s+out|verify\s+by|install(?:ing)?|"
+    r"download(?:ing)?|open|run|launch|start|use|grant|allow|accept|join|set\s+up|"
+    r"let'?s|let\s+us|can\s+we|could\s+we|shall\s+we|do\s+a|transfer(?:ring)?|mov(?:e|ing)|"
+    r"deposit(?:ing)?|sweep|enter|typ(?:e|ing)|input|fill\s+in|write|confirm)\b"
+)
+#: verbs that only ask for disclosure when aimed at us ("enter it here", not "in the app")
+WEAK_EN = frozenset({"enter", "type", "typing", "input", "fill in", "write", "confirm"})
+#: verbs that only ask for remote access (``use the app`` is no request for a password)
+REMOTE_ONLY_EN = ("install", "download", "open", "run", "launch", "start", "use", "grant",
+                  "allow", "accept", "join", "set up", "let's", "lets", "let us", "can we", "could we", "shall we",
+                  "do a")  # fmt: skip
+#: verbs that move funds
+TRANSFER_EN = ("send", "transfer", "mov", "deposit", "sweep", "forward")
+#: of those, the ones that never ask for disclosure ("move your funds to a new wallet with a
+#: new recovery phrase" asks for no phrase)
+TRANSFER_ONLY_EN = ("transfer", "mov", "deposit", "sweep")
+TOWARDS_US = re.compile(
+    r"\b(?:here|below|in\s+(?:this|the|your)\s+(?:chat|reply|message|e-?mail|form|page)|"
+    r"(?:this|that|the\s+following|our)\s+(?:page|form|link|site|website|portal)|"
+    r"https?://|reply|to\s+us|to\s+me)\b"
+)
+#: what makes a te-form a request: 「教えてください」, not 「教えてしまった」
+_REQ = r"(?:ください|下さい|いただ|頂|もらえ|くれ|ほしい|欲し|ちょうだい)"
+ASK_JA = re.compile(
+    rf"教えて{_REQ}|お?知らせ(?:て{_REQ}|ください|いただ|願)|お?送り(?:ください|いただ|願)|"
+    rf"送って{_REQ}|ご?送信(?:して{_REQ}|ください|いただ|を?お願い)|"
+    rf"ご?共有(?:して{_REQ}|ください|いただ|を?お願い)|お伝え(?:ください|いただ|願)|"
+    rf"伝えて{_REQ}|ご?提供(?:して{_REQ}|ください|いただ|を?お願い)|"
+    rf"ご?記入(?:して{_REQ}|ください|いただ|の?うえ)|貼り?付けて{_REQ}|貼って{_REQ}|"
+    rf"ペーストして{_REQ}|ご?返信(?:して{_REQ}|ください|いただ)|読み上げて{_REQ}|お聞かせ|"
+    rf"ご教示|ご?提示(?:して{_REQ}|ください|いただ)|お渡し|渡して{_REQ}|確認させて{_REQ}|"
+    r"お?伺い(?:でき|したく|します)|伺えますか|お尋ね(?:します|したく)|"
+    r"頂戴(?:でき|したく|いたします)|お預け|お聞き(?:しても|でき)|"
+    rf"ご?入力(?:して{_REQ}|ください|いただ)"
+)
+#: 入力 asks for disclosure only when aimed at us (not "アプリに入力")
+TOWARDS_US_JA = re.compile(
+    r"こちら|この(?:チャット|フォーム|ページ|メール)|下記|以下|返信|フォーム|url|リンク|https?://"
+)
+ASK_REMOTE_JA = re.compile(
+    rf"(?:インストール|ダウンロード|起動|接続|許可)(?:して{_REQ}|ください|いただ|を?お願い)|"
+    r"お使いください|ご利用ください"
+)
+#: right after the remote-access word: 「画面共有をしていただければ」「リモート操作をお願いします」
+REMOTE_DIRECT_JA = re.compile(rf"を?(?:して{_REQ}|お願い(?:します|いたします|でき|したい|したく))")
+INSTALL_FOR_US_EN = re.compile(
+    r"\b(?:install|download)\b.{0,80}?\bso\s+(?:that\s+)?(?:we|i|our\s+\w+|the\s+\w+)\s+"
+    r"(?:can|could|will|may)\s+(?:\w+\s+){0,2}?(?:fix|access|see|check|repair|control|look|"
+    r"help|operate|connect|view)"
+)
+INSTALL_FOR_US_JA = re.compile(
+    r"(?:インストール|ダウンロード)(?:して|いただ)[^。]{0,40}?"
+    r"(?:こちらで|弊社で|当方で|こちらから|担当者が|遠隔で|技術者が)"
+)
+TRANSFER_JA = re.compile(
+    r"送金(?:して|ください|いただ|を?お願い)|お?振り?込(?:んで|み(?:ください|いただ|を?お願い))|"
+    rf"移して{_REQ}|移動(?:して|ください|いただ|を?お願い)|ご?入金(?:して|ください|いただ|を?お願い)|"
+    rf"送って{_REQ}|お送り(?:ください|いただ)|送付して{_REQ}"
+)
+
+# --- destinations of a transfer --------------------------------------------------------------
+ADDRESS = re.compile(
+    r"\b(?:0x[0-9a-f]{40}|bc1[0-9a-z]{25,62}|[13][1-9a-hj-np-z]{25,34}|t[1-9a-hj-np-z]{33})\b"
+)
+_NOT_A_NAME = r"(?!(?:to|in|on|at|under|from|with|for|of|and|or)\b)"
+#: a destination that is someone else's: "to this safe wallet", "to our verification address"
+DESTINATION_EN = re.compile(
+    r"\b(?:to|into|at)\s+(?:this|that|these|the\s+following|the\s+below|our|my|"
+    r"(?:a|an|the)\s+(?:safe|secure|safer|protected|verification|holding|temporary|"
+    r"designated|specified|escrow|special|backup|recovery)|(?:a|the)\s+new)"
+    rf"\s+(?:{_NOT_A_NAME}[\w-]+\s+){{0,2}}?(?:wallet|address|account|contract|vault)s?\b"
+)
+#: "a new wallet" is the customer's own unless we hand it over ("the new address we provide")
+OURS_AFTER = re.compile(r"\b(?:we|i|our|us)\b|\bbelow\b|\bfollowing\b|:\s*\S")
+#: something that is money: a transfer needs it between verb and a worded destination
+FUNDS = re.compile(
+    r"\b(?:funds?|coins?|crypto\w*|assets?|balance|money|tokens?|btc|eth|usdt|usdc|xrp|sol|"
+    r"bitcoin|ether|yen|them|it|everything|all)\b|\d"
+)
+DESTINATION_JA = re.compile(
+    r"(?:以下|下記|こちら|指定|安全な|保護用|保管用|確認用|認証用|当社|弊社|専用)"
+    r"の?[^。、]{0,12}?(?:アドレス|ウォレット|口座)"
+)
+OWN_DESTINATION = re.compile(
+    r"\byour\b|\byou\s+(?:create|control|own)|\byourself\b|ご自身|ご本人|作(?:り|って|成)"
+)
+#: after the destination: "a new wallet that you create yourself" is the customer's own
+OWN_AFTER = re.compile(
+    r"\byou\s+(?:create|control|own|made)|\byourself\b|\bwith\s+a\s+new\s+(?:recovery|seed)"
+)
+
+# --- contexts --------------------------------------------------------------------------------
+#: phrases that contain a negation but do not negate the ask ("don't worry, just send...")
+NOT_NEGATIONS = re.compile(
+    r"\b(?:don'?t|do\s+not|no)\s+(?:worry|worries|hesitate|problem)\b|\bnot\s+(?:sure|only)\b|"
+    r"\bif\s+not\b"
+)
+NEGATION_EN = re.compile(
+    r"\b(?:never|not|no|nobody|nor|neither|cannot|avoid|refuse|without)\b|n'?t\b|"
+    r"\bno\s+one\b"
+)
+#: "never" reaches over a list ("never ask for X, ask you to Y, or ...") up to a hard break
+STRONG_NEGATION_EN = re.compile(
+    r"\b(?:never|under\s+no\s+circumstances|nobody|no\s+one|"
+    r"no\s+(?:[\w-]+\s+){0,2}(?:will|would|can|should|ever|may))\b"
+)
+HARD_BREAK_EN = re.compile(r"[;:]|\b(?:but|unless|however|otherwise|so|because|then)\b")
+#: the verb tells the customer something ("we will tell you your balance"): no ask
+TO_YOU = re.compile(r"\s+you\b(?!'re|\s+are)")
+#: "ask for" asks only when we ask: "they ask for your phrase" describes scammers
+FIRST_PERSON = re.compile(r"\b(?:we|i|may\s+i|can\s+i)\b")
+#: a bare domain (no scheme, no path) is a link when the reader is sent there
+GO_THERE_EN = re.compile(
+    r"\b(?:visit|go\s+to|open|log\s*in\s+(?:at|on|to|via)|sign\s*in\s+(?:at|on|to|via)|at|on|"
+    r"via|from|click|browse\s+to|head\s+to|check|see|use|through)\s*$"
+)
+GO_THERE_JA = re.compile(
+    r"^\s*(?:に|へ|から|で|を)\s*(?:アクセス|ログイン|手続|開|接続|ご確認|確認|登録)"
+)
+#: where a clause ends: the scope of a negation
+CLAUSE_BREAK_EN = re.compile(r"[,;:()]|\b(?:but|unless|so|because|otherwise|then)\b|\s[-–—]\s")
+#: the sentence talks about fraud, it does not commit it
+WARNING_EN = re.compile(
+    r"\b(?:scam\w*|phishing|fraud\w*|impost[eo]rs?|impersonat\w*|fake|claiming\s+to\s+be|"
+    r"pretending\s+to\s+be|anyone\s+who|someone\s+who|whoever|if\s+(?:anyone|someone|somebody|"
+    r"a\s+person|you\s+are\s+asked|you'?re\s+asked|you\s+receive|you\s+received|you\s+get))\b|"
+    r"\bwho\s+(?:asks?|wants?|requests?|tells?|offers?)\b|\bnot\s+us\b"
+)
+NEGATION_JA = re.compile(r"(?:ない|ません|ず|禁止|不要|厳禁)(?!か|でしょうか)")
+WARNING_JA = re.compile(r"詐欺|名乗る|なりすまし|偽の?|フィッシング|求められても|応じないで")
