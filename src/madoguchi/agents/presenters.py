@@ -10,6 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -17,6 +18,13 @@ from madoguchi import taxonomy
 from madoguchi.agents import labels
 from madoguchi.agents.models import Team
 from madoguchi.analysis.facts import check_facts
+from madoguchi.officials.selectors import verdict_for
+from madoguchi.officials.templatetags.officials import (
+    checked_html,
+    checked_text,
+    message_links,
+    shown_text,
+)
 from madoguchi.tickets.models import Event, Message, Ticket
 
 
@@ -100,6 +108,10 @@ def conversation_display(messages: list[Message], language: str) -> list[Message
     return views
 
 
+#: checklist slots that hold a channel (link, address, number, handle): checked like entities
+CHANNEL_SLOTS = ("url", "contact_handle")
+
+
 @dataclass
 class FactRow:
     slot: str
@@ -109,10 +121,30 @@ class FactRow:
     valid: bool | None
     chain: str
     problems: list[str]
+    channel: bool = False
+    verdict: dict[str, Any] | None = None
+
+
+def _channel_fact(fact: dict[str, Any]) -> tuple[str, str, dict[str, Any] | None]:
+    """A link or contact fact as shown: (value, text), defanged unless official, and the
+    registry's verdict (None when the value is not something the registry can check)."""
+    raw = fact.get("value")
+    if isinstance(raw, dict) and raw.get("handle"):  # a social handle: {"platform", "handle"}
+        platform = str(raw.get("platform") or "")
+        value = (
+            f"@{raw['handle']}" if platform in ("", "unknown") else f"@{platform}:{raw['handle']}"
+        )
+    else:
+        value = value_display(raw, fact.get("text", ""))
+    verdict = verdict_for(value) if value else None
+    # unchecked values are defanged as links when they look like one (never shown clickable)
+    shown = verdict or {"kind": "email" if "@" in value[1:] else "url"}
+    return shown_text(value, shown), shown_text(fact.get("text", ""), shown), verdict
 
 
 def facts_display(ticket: Ticket) -> list[FactRow]:
-    """The intent's checklist in its order (missing slots shown empty), then any extras."""
+    """The intent's checklist in its order (missing slots shown empty), then any extras;
+    links and contacts with the registry's verdict, defanged unless official."""
     try:
         wanted = list(taxonomy.intent(ticket.intent).slots) if ticket.intent else []
     except taxonomy.UnknownIntentError:
@@ -121,15 +153,22 @@ def facts_display(ticket: Ticket) -> list[FactRow]:
     rows = []
     for slot in wanted + [s for s in facts if s not in wanted]:
         fact = facts.get(slot) or {}
+        value = value_display(fact.get("value"), fact.get("text", ""))
+        text, verdict = fact.get("text", ""), None
+        channel = slot in CHANNEL_SLOTS and bool(text)
+        if channel:
+            value, text, verdict = _channel_fact(fact)
         rows.append(
             FactRow(
                 slot=slot,
                 label=str(labels.SLOTS.get(slot, slot)),
-                text=fact.get("text", ""),
-                value=value_display(fact.get("value"), fact.get("text", "")),
+                text=text,
+                value=value,
                 valid=fact.get("valid"),
                 chain=fact.get("chain") or "",
                 problems=[str(labels.PROBLEMS.get(p, p)) for p in fact.get("problems", ())],
+                channel=channel,
+                verdict=verdict,
             )
         )
     return rows
@@ -149,6 +188,11 @@ def facts_findings(ticket: Ticket, language: str) -> list[Note]:
     ]
 
 
+#: entity kinds that name a channel: checked against the official registry; such a value is
+#: never called "valid" (a well-formed phishing link is still phishing), only official or not
+CHANNEL_KINDS = ("url", "domain", "email", "phone", "social_handle")
+
+
 @dataclass
 class EntityRow:
     kind: str
@@ -158,24 +202,45 @@ class EntityRow:
     chain: str
     valid: bool | None
     warnings: list[str]
+    #: a link, domain, address, number or handle: shown with the registry's verdict
+    channel: bool = False
+    #: the stored verdict (``analysis["links"]``); None when it could not be checked
+    verdict: dict[str, Any] | None = None
+
+
+def _entity_value(entity: dict[str, Any]) -> str:
+    if entity.get("kind") == "social_handle":  # its value is {"platform", "handle"}
+        return str(entity.get("text", ""))
+    return value_display(entity.get("value"), entity.get("text", ""))
 
 
 def entities_display(message: Message | None) -> list[EntityRow]:
+    """The entities of ``message``; channel values defanged unless official, with their
+    verdict (see ``officials/templatetags/officials.py``)."""
     if message is None:
         return []
+    analysis = message.analysis or {}
+    verdicts = {(link.get("start"), link.get("end")): link for link in message_links(analysis)}
     rows = []
-    for entity in (message.analysis or {}).get("entities", ()):
+    for entity in analysis.get("entities", ()):
         kind = entity.get("kind", "")
         details = entity.get("details") or {}
+        value = _entity_value(entity)
+        verdict = None
+        if kind in CHANNEL_KINDS:
+            verdict = verdicts.get((entity.get("start"), entity.get("end")))
+            value = shown_text(value, verdict or {"kind": kind})
         rows.append(
             EntityRow(
                 kind=kind,
                 label=str(labels.ENTITY_KINDS.get(kind, kind)),
                 text=entity.get("text", ""),
-                value=value_display(entity.get("value"), entity.get("text", "")),
+                value=value,
                 chain=entity.get("chain") or "",
                 valid=entity.get("valid"),
                 warnings=[str(w) for w in details.get("warnings", ()) if w],
+                channel=kind in CHANNEL_KINDS,
+                verdict=dict(verdict) if verdict else None,
             )
         )
     return rows
@@ -244,3 +309,13 @@ def timeline_display(events: list[Event]) -> list[EventRow]:
             actor = _choice_label(Event.Actor, event.actor_kind)
         rows.append(EventRow(event, _choice_label(Event.Kind, event.kind), actor, detail))
     return rows
+
+
+def customer_turn_for_agent(turn: Any) -> tuple[str, SafeString]:
+    """A customer's live-chat turn as an agent sees it: ``(text, html)``, the text with every
+    link, domain or address that is not official defanged, the HTML with each one flagged
+    (never a clickable link). Uses the verdicts stored with the turn after the hand-off and
+    checks the entities of earlier turns now (``officials`` template tags)."""
+    analysis = next((a for a in turn.actions or () if isinstance(a, dict)), None)
+    links = message_links(analysis)
+    return checked_text(turn.text, links), checked_html(turn.text, links)

@@ -31,6 +31,28 @@ def inbox_rows(*, user, filters: InboxFilter, sort: str) -> QuerySet[Ticket]:
     )
 
 
+#: how an impersonation verdict reads inside ``Message.analysis["links"]`` as JSON text: the
+#: quoted value only ever appears as a verdict (reasons are codes, or sentences whose quotes
+#: JSON escapes), and it reads the same in SQLite's and PostgreSQL's JSON text
+_IMPERSONATION_JSON = '"impersonation"'
+
+
+def inbox_impersonation_flags(ticket_ids: list[int]) -> set[int]:
+    """The tickets among ``ticket_ids`` (one inbox page) with a message holding a link,
+    address or handle the registry calls an impersonation. One query per page, reading only
+    those tickets' messages through the ticket index, whatever the inbox's size."""
+    if not ticket_ids:
+        return set()
+    return set(
+        Message.objects.filter(
+            ticket_id__in=ticket_ids, analysis__links__icontains=_IMPERSONATION_JSON
+        )
+        .order_by()
+        .values_list("ticket_id", flat=True)
+        .distinct()
+    )
+
+
 def inbox_status_counts(*, user) -> dict[str, int]:
     """Tickets per status, plus ``open_all`` and ``mine`` (open and assigned to ``user``).
     Two queries, whatever the number of tickets."""

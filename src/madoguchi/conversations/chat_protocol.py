@@ -36,6 +36,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from madoguchi.agents.presenters import customer_turn_for_agent
 from madoguchi.conversations import signals
 from madoguchi.conversations.models import Conversation, Turn
 from madoguchi.conversations.selectors import conversation_by_public_id, turn_item
@@ -138,14 +139,19 @@ def turn_payload(turn: Turn, language: str, *, audience: str = "customer") -> di
         if turn.role == Turn.Role.AGENT:
             agent = next((a.get("agent", "") for a in turn.actions if isinstance(a, dict)), "")
         author = item.author if audience == "customer" else _author_for_agent(turn)
-        html = render_to_string("conversations/_turn.html", {"item": replace(item, author=author)})
+        text, body_html = turn.text, None
+        if audience == "agent" and turn.role == Turn.Role.CUSTOMER:
+            text, body_html = customer_turn_for_agent(turn)  # links defanged and flagged
+        context = {"item": replace(item, author=author), "body_html": body_html}
+        html = render_to_string("conversations/_turn.html", context)
         return {
             "type": "turn",
             "seq": turn.pk,
             "role": turn.role,
             "author": author,
             "agent": agent,
-            "text": turn.text,
+            "text": text,
+            **({"body_html": body_html} if body_html is not None else {}),
             "actions": item.blocks,
             "created_at": turn.created_at.isoformat(),
             "verification_code": item.code,

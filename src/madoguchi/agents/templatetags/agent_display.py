@@ -6,6 +6,7 @@ from django import template
 
 from madoguchi.agents import presenters
 from madoguchi.agents.forms import LANGUAGE_NAMES
+from madoguchi.guardian.services import is_supervisor as _is_supervisor
 
 register = template.Library()
 
@@ -56,3 +57,9 @@ def user_label(user) -> str:
 @register.filter
 def count_for(counts: dict, key: str) -> int:
     return counts.get(key, 0)
+
+
+@register.filter
+def is_supervisor(user) -> bool:
+    """Team leads and administrators (they review the never-ask guard's overrides)."""
+    return _is_supervisor(user)

@@ -19,6 +19,10 @@ def inbox(request: HttpRequest) -> HttpResponse:
     inbox_filter, sort = form.to_filter()
     rows = selectors.inbox_rows(user=request.user, filters=inbox_filter, sort=sort)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    flagged = selectors.inbox_impersonation_flags([t.pk for t in page.object_list])
+    for ticket in page.object_list:
+        ticket.impersonation_flag = ticket.pk in flagged
     return render(
         request,
         "agents/inbox.html",

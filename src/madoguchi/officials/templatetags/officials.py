@@ -9,7 +9,7 @@ Everything is escaped; no ``<a>`` is ever produced from a customer's text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from django import template
@@ -17,6 +17,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from madoguchi.officials.links import links_check
 
 register = template.Library()
 
@@ -37,55 +39,101 @@ def _reasons(link: Mapping[str, Any]) -> str:
     return "; ".join(str(r) for r in link.get(key) or [])
 
 
-def _marked(text: str, link: Mapping[str, Any]) -> str:
+def _badge(link: Mapping[str, Any]) -> str:
     verdict = link.get("verdict")
     if verdict == "official":
-        label = escape(_("official"))
-        return (
-            f'<span class="link link-official">{escape(text)}</span> '
-            f'<span class="badge badge-ok">{label}</span>'
-        )
-    shown = escape(defang(text)) if link.get("kind") in _DEFANGED_KINDS else escape(text)
+        return f'<span class="badge badge-ok">{escape(_("official"))}</span>'
     if verdict == "impersonation":
         flag = _("impersonates %(what)s") % {"what": link.get("imitates") or "?"}
         reasons = _reasons(link)
         if reasons:
             flag = f"{flag}: {reasons}"
-        return (
-            f'<span class="link link-danger">{shown}</span> '
-            f'<span class="badge badge-danger">{escape(flag)}</span>'
-        )
+        return f'<span class="badge badge-danger">{escape(flag)}</span>'
     label = escape(_("not an official channel"))
-    return (
-        f'<span class="link link-unknown">{shown}</span> '
-        f'<span class="badge badge-warning">{label}</span>'
-    )
+    return f'<span class="badge badge-warning">{label}</span>'
+
+
+def shown_text(text: str, link: Mapping[str, Any] | None) -> str:
+    """The text of a checked value as agents see it (plain, unescaped): defanged unless the
+    registry calls it official (a value without a verdict is never official)."""
+    official = link is not None and link.get("verdict") == "official"
+    kind = link.get("kind") if link is not None else "url"
+    return text if official or kind not in _DEFANGED_KINDS else defang(text)
+
+
+def _marked(text: str, link: Mapping[str, Any]) -> str:
+    css = {"official": "link-official", "impersonation": "link-danger"}
+    style = css.get(str(link.get("verdict")), "link-unknown")
+    shown = escape(shown_text(text, link))
+    return f'<span class="link {style}">{shown}</span> {_badge(link)}'
+
+
+@register.filter
+def verdict_badge(link: Any) -> SafeString:
+    """``{{ link|verdict_badge }}``: the badge alone (official / impersonates X / not an
+    official channel); ``None`` (never checked) counts as not official."""
+    return mark_safe(_badge(link if isinstance(link, Mapping) else {}))  # noqa: S308 - escaped
+
+
+def message_links(analysis: Any) -> list[Mapping[str, Any]]:
+    """The verdicts stored with a message (``analysis["links"]``); for text stored without
+    them (a chat turn before the hand-off, a message older than the registry) the entities
+    are checked now, so nothing goes unmarked. ``[]`` when there is nothing to check."""
+    if not isinstance(analysis, Mapping):
+        return []
+    links = analysis.get("links")
+    if isinstance(links, list):
+        return [link for link in links if isinstance(link, Mapping)]
+    entities = analysis.get("entities")
+    if not isinstance(entities, list) or not entities:
+        return []
+    return links_check(e for e in entities if isinstance(e, Mapping))
 
 
 def _lines(html: str) -> str:
     return html.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>\n")
 
 
-@register.filter
-def checked_body(message: Any) -> SafeString:
-    """The message body, escaped, line breaks kept, checked links marked (see module doc)."""
-    body = str(getattr(message, "body", "") or "")
-    analysis = getattr(message, "analysis", None)
-    links = analysis.get("links") if isinstance(analysis, Mapping) else None
+def _pieces(
+    body: str, links: list[Mapping[str, Any]]
+) -> Iterator[tuple[str, Mapping[str, Any] | None]]:
+    """``(text, link or None)`` in order: the body cut at the checked values' spans
+    (overlapping or out-of-range spans are skipped: that text stays plain)."""
     spans = sorted(
-        (link for link in links or [] if isinstance(link, Mapping)),
-        key=lambda link: link.get("start") if isinstance(link.get("start"), int) else -1,
+        links, key=lambda link: link.get("start") if isinstance(link.get("start"), int) else -1
     )
-    out: list[str] = []
     position = 0
     for link in spans:
         start, end = link.get("start"), link.get("end")
         if not isinstance(start, int) or not isinstance(end, int):
             continue
         if start < position or end <= start or end > len(body):
-            continue  # overlapping or out of range: the text stays as plain escaped text
-        out.append(_lines(escape(body[position:start])))
-        out.append(_marked(body[start:end], link))
+            continue
+        yield body[position:start], None
+        yield body[start:end], link
         position = end
-    out.append(_lines(escape(body[position:])))
+    yield body[position:], None
+
+
+def checked_html(body: str, links: list[Mapping[str, Any]]) -> SafeString:
+    """``body`` escaped, line breaks kept, each checked value marked (see module doc)."""
+    out = [
+        _marked(text, link) if link is not None else _lines(escape(text))
+        for text, link in _pieces(body, links)
+    ]
     return mark_safe("".join(out))  # noqa: S308 - every piece above is escaped
+
+
+def checked_text(body: str, links: list[Mapping[str, Any]]) -> str:
+    """``body`` as plain text with every value that is not official defanged (for a client
+    that shows text, e.g. the live chat panel's ``text``)."""
+    return "".join(
+        shown_text(text, link) if link is not None else text for text, link in _pieces(body, links)
+    )
+
+
+@register.filter
+def checked_body(message: Any) -> SafeString:
+    """The message body, escaped, line breaks kept, checked links marked (see module doc)."""
+    body = str(getattr(message, "body", "") or "")
+    return checked_html(body, message_links(getattr(message, "analysis", None)))

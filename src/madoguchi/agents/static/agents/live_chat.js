@@ -38,7 +38,14 @@
     who.textContent = turn.author;
     var text = document.createElement("div");
     text.className = "live-turn-text";
-    text.textContent = turn.text;  // plain text: nothing the customer typed becomes markup
+    if (typeof turn.body_html === "string") {
+      // a customer's turn: the server escaped every character and defanged and flagged each
+      // link that is not official (officials' checked_body); it never holds an <a>
+      text.className += " live-turn-checked";  // its line breaks are <br>
+      text.innerHTML = turn.body_html;
+    } else {
+      text.textContent = turn.text;  // plain text: nothing typed becomes markup
+    }
     li.appendChild(who);
     li.appendChild(text);
     turns.appendChild(li);
