@@ -23,9 +23,9 @@ from django.utils.translation import gettext as _
 
 from madoguchi.conversations import engine, rendering
 from madoguchi.conversations.models import Conversation, Turn
+from madoguchi.conversations.turns import assistant_turns_add, turn_add
 from madoguchi.customers.models import ContactIdentity, Customer
 from madoguchi.dialogue import (
-    Action,
     AgentJoined,
     AgentLeft,
     CustomerMessage,
@@ -37,8 +37,6 @@ from madoguchi.dialogue import (
     State,
     TicketOpened,
 )
-from madoguchi.guardian.services import assistant_output_guard
-from madoguchi.signing.services import verification_code_for_turn
 from madoguchi.social.phone import callback_from_conversation
 from madoguchi.tickets.intake import Inbound, IntakeError, intake, screen
 from madoguchi.tickets.models import Message, Ticket
@@ -188,7 +186,9 @@ def conversation_message_post(
                 screened = screen(text, language_hint=state.language)
                 analysis = screened.analysis.storable()
                 role = Turn.Role.CUSTOMER
-                turns.append(_turn(locked, role, screened.redacted, [analysis], client_message_id))
+                turns.append(
+                    turn_add(locked, role, screened.redacted, [analysis], client_message_id)
+                )
                 event = CustomerMessage(
                     screened.redacted,
                     screened.secret_kinds,
@@ -237,7 +237,9 @@ def _to_ticket(
     analysis = result.message.analysis or {}
     kinds = tuple(sorted({s["kind"] for s in analysis.get("secrets", [])}))
     turns.append(
-        _turn(conversation, Turn.Role.CUSTOMER, result.message.body, [analysis], client_message_id)
+        turn_add(
+            conversation, Turn.Role.CUSTOMER, result.message.body, [analysis], client_message_id
+        )
     )
     return CustomerMessage(result.message.body, kinds, tuple(analysis.get("entities", [])))
 
@@ -254,7 +256,7 @@ def conversation_helped(
             # a stale button (pressed twice, or after the conversation moved on): nothing to do
             return ConversationReply(locked, duplicate=True)
         answer = _("Yes, it helped") if yes else _("No, not solved")
-        turns.append(_turn(locked, Turn.Role.CUSTOMER, answer, [{"helped": yes}]))
+        turns.append(turn_add(locked, Turn.Role.CUSTOMER, answer, [{"helped": yes}]))
         _run(locked, state, Helped(yes), understand, turns)
     conversation.refresh_from_db()
     return ConversationReply(conversation, turns)
@@ -270,7 +272,7 @@ def conversation_handoff(
         state = _synced(locked, _state(locked))
         if state.agent_joined or state.phase in ("handed_off", "closed"):
             return ConversationReply(locked, duplicate=True)  # a person has it already
-        turns.append(_turn(locked, Turn.Role.CUSTOMER, _("Talk to a person"), [{"human": True}]))
+        turns.append(turn_add(locked, Turn.Role.CUSTOMER, _("Talk to a person"), [{"human": True}]))
         _run(locked, state, HumanRequested(), understand, turns)
     conversation.refresh_from_db()
     return ConversationReply(conversation, turns)
@@ -333,7 +335,7 @@ def _synced(conversation: Conversation, state: State) -> State:
     ]
     for message in replies:
         name = message.author_agent.first_name if message.author_agent else ""
-        _turn(
+        turn_add(
             conversation,
             Turn.Role.AGENT,
             message.body,
@@ -350,7 +352,7 @@ def _synced(conversation: Conversation, state: State) -> State:
     for event in events:
         state, actions = machine.step(state, event)
         if actions:
-            _assistant_turns(conversation, state, actions, [])
+            assistant_turns_add(conversation, state, actions, [])
     if not ticket.is_open and conversation.status == Conversation.Status.HANDED_OFF:
         conversation.status = Conversation.Status.OPEN
     return state
@@ -375,7 +377,9 @@ def conversation_agent_join(*, conversation: Conversation, agent: Any) -> Conver
             state, _actions = machine.step(state, AgentJoined(name))
             with translation.override(state.language):
                 text = _("%(name)s (support) joined the chat.") % {"name": name}
-            turns.append(_turn(locked, Turn.Role.AGENT, text, [{"agent": name, "event": "joined"}]))
+            turns.append(
+                turn_add(locked, Turn.Role.AGENT, text, [{"agent": name, "event": "joined"}])
+            )
             _save(locked, state)
     conversation.refresh_from_db()
     return ConversationReply(conversation, turns, duplicate=not turns)
@@ -390,48 +394,10 @@ def conversation_agent_leave(*, conversation: Conversation) -> ConversationReply
         if state.agent_joined:
             machine = engine.assistant(state.language, understand=lambda _text: None)
             state, actions = machine.step(state, AgentLeft())
-            _assistant_turns(locked, state, actions, turns)
+            assistant_turns_add(locked, state, actions, turns)
             _save(locked, state)
     conversation.refresh_from_db()
     return ConversationReply(conversation, turns, duplicate=not turns)
-
-
-def _turn(
-    conversation: Conversation,
-    role: str,
-    text: str,
-    actions: list[dict[str, Any]],
-    client_message_id: str | None = None,
-) -> Turn:
-    turn = Turn(
-        conversation=conversation,
-        role=role,
-        text=text,
-        actions=actions,
-        client_message_id=client_message_id,
-    )
-    turn.full_clean(exclude=["conversation"], validate_constraints=False)
-    turn.save()
-    verification_code_for_turn(turn=turn)  # what the desk says carries a code (same txn)
-    return turn
-
-
-def _assistant_turns(
-    conversation: Conversation, state: State, actions: list[Action], turns: list[Turn]
-) -> None:
-    """Store what the assistant says as turns: warnings as a system turn, the rest as one
-    assistant turn (the hand-off itself is not shown: its confirmation is)."""
-    warnings = [a.as_dict() for a in actions if a.kind == "warn_secret"]
-    spoken = [a.as_dict() for a in actions if a.kind not in ("warn_secret", "hand_off")]
-    language = state.language
-    if warnings:
-        text = "\n".join(rendering.plain_text(a, language) for a in warnings)
-        turns.append(_turn(conversation, Turn.Role.SYSTEM, text, warnings))
-    if spoken:
-        text = "\n\n".join(rendering.plain_text(a, language) for a in spoken)
-        # the never-ask guard: a blocked turn becomes a safe fallback (logged)
-        text, spoken = assistant_output_guard(text=text, actions=spoken, language=language)
-        turns.append(_turn(conversation, Turn.Role.ASSISTANT, text, spoken))
 
 
 def _run(
@@ -444,12 +410,12 @@ def _run(
     """Step the machine, store its turns, carry out a hand-off, save the state."""
     machine = engine.assistant(state.language, understand)
     state, actions = machine.step(state, event)
-    _assistant_turns(conversation, state, actions, turns)
+    assistant_turns_add(conversation, state, actions, turns)
     handoff = next((a for a in actions if a.kind == "hand_off"), None)
     if handoff is not None:
         ticket = _open_ticket(conversation, state, handoff.data)
         state, more = machine.step(state, TicketOpened(ticket.reference or "", ticket.priority))
-        _assistant_turns(conversation, state, more, turns)
+        assistant_turns_add(conversation, state, more, turns)
     _save(conversation, state)
 
 
