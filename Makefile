@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/assistant.py --write-docs
 	$(BIN)/python bench/chat.py --write-docs
 	$(BIN)/python bench/email_intake.py --write-docs
+	$(BIN)/python bench/ledger.py --write-docs
 	$(BIN)/python bench/trust_phishing.py --write-docs
 
 lint: $(STAMP)

@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("name", ["", ".merkle", ".note", ".checkpoint"])
+@pytest.mark.parametrize("name", ["", ".merkle", ".note", ".checkpoint", ".plan", ".frontier"])
 def test_doctests(name):
     module = importlib.import_module(f"madoguchi.ledger{name}")
     result = doctest.testmod(module)

@@ -226,10 +226,12 @@ def task_worker_run(*, batch: bool = False) -> None:
     from madoguchi.api.tasks import webhook_flush
     from madoguchi.mail.tasks import outbox_flush
     from madoguchi.social.tasks import social_outbox_flush
+    from madoguchi.transparency.tasks import ledger_sequence_task
 
     outbox_flush.enqueue()
     webhook_flush.enqueue()
     social_outbox_flush.enqueue()
+    ledger_sequence_task.enqueue()  # entries whose sequencing task was lost
     call_command(
         "db_worker", queue_name="*", reload=False, batch=batch, startup_delay=not batch,
         verbosity=1,

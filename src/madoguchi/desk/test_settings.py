@@ -27,6 +27,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # Tasks run at once in tests (on commit, like the worker would): tests see `mail.outbox`.
 # tickets/tests/test_tasks.py checks the database queue and its worker separately.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The transparency log's sequencer runs only when a test asks (ledger_sequence()): with the
+# immediate backend it would otherwise run inside every commit of every test.
+LEDGER_SEQUENCE = "manual"
 
 # No background model build on importing desk/asgi.py in the test process (tests build it).
 WARM_ASSISTANT = False

@@ -20,6 +20,12 @@ from madoguchi.ledger.checkpoint import (
     sign_checkpoint,
     verify_checkpoint,
 )
+from madoguchi.ledger.frontier import (
+    frontier_append,
+    frontier_pack,
+    frontier_root,
+    frontier_unpack,
+)
 from madoguchi.ledger.merkle import (
     EMPTY_ROOT,
     HASH_SIZE,
@@ -44,6 +50,12 @@ from madoguchi.ledger.note import (
     sign_note,
     split_note,
 )
+from madoguchi.ledger.plan import (
+    PrefetchedStore,
+    consistency_nodes,
+    inclusion_nodes,
+    root_nodes,
+)
 
 __all__ = [
     "EMPTY_ROOT",
@@ -54,9 +66,16 @@ __all__ = [
     "MemoryStore",
     "Note",
     "NoteSignature",
+    "PrefetchedStore",
     "Signer",
     "Verifier",
+    "consistency_nodes",
     "consistency_proof",
+    "frontier_append",
+    "frontier_pack",
+    "frontier_root",
+    "frontier_unpack",
+    "inclusion_nodes",
     "inclusion_proof",
     "key_id",
     "leaf_hash",
@@ -64,6 +83,7 @@ __all__ = [
     "open_checkpoint",
     "open_note",
     "range_hash",
+    "root_nodes",
     "sign_checkpoint",
     "sign_note",
     "split_note",

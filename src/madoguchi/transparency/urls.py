@@ -1,6 +1,12 @@
-"""Public pages of madoguchi.transparency."""
+"""Public pages of madoguchi.transparency (mounted at /log/)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from madoguchi.transparency import views
 
 app_name = "transparency"
-urlpatterns: list = []
+urlpatterns = [
+    path("checkpoint", views.checkpoint_text, name="checkpoint"),
+    path("key", views.key_text, name="key"),
+    path("receipt/<str:public_id>.json", views.receipt_download, name="receipt"),
+]

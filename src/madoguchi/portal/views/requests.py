@@ -23,6 +23,7 @@ from madoguchi.tickets.access import access_ticket_for_customer
 from madoguchi.tickets.intake import IntakeError, intake
 from madoguchi.tickets.models import Message, Ticket
 from madoguchi.tickets.selectors import ticket_conversation
+from madoguchi.transparency.receipts import receipt_for_page
 
 
 @customer_required
@@ -97,5 +98,6 @@ def request_detail(request: HttpRequest, customer: Customer, public_id: str) -> 
         "form": form,
         "can_reply": can_reply,
         "customer": customer,
+        "receipt": receipt_for_page(ticket),
     }
     return render(request, "portal/request_detail.html", context, status=status)
