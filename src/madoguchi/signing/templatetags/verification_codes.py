@@ -21,9 +21,10 @@ def code_label(code: str) -> dict:
 
 
 @register.inclusion_tag("signing/_label.html", takes_context=True)
-def message_code(context: template.Context, message) -> dict:
+def message_code(context: template.Context, message, for_agent: bool = True) -> dict:
     """The code of a public desk message on a ticket page (nothing for the customer's own,
-    internal notes, or a message that went out before codes existed)."""
+    internal notes, or a message that went out before codes existed); ``for_agent=False`` on
+    the customer's own request page."""
     if message.visibility != "public" or message.author_kind not in _DESK_AUTHORS:
         return {"code": ""}
     cache = context.render_context.setdefault("signing_codes", {})
@@ -31,4 +32,4 @@ def message_code(context: template.Context, message) -> dict:
     if ticket_id not in cache:
         ids = message.ticket.messages.values_list("pk", flat=True)
         cache[ticket_id] = codes_of_messages(ids)
-    return {"code": cache[ticket_id].get(message.pk, ""), "agent_view": True}
+    return {"code": cache[ticket_id].get(message.pk, ""), "agent_view": for_agent}
