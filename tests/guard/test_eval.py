@@ -3,6 +3,10 @@
 ``test.jsonl`` was written before the rules and never tuned on; ``dev.jsonl`` is the tuning
 set. Measured on test (first run): precision 1.000, recall 0.960 (48/50); floors leave a little
 room for rule changes but catch regressions.
+
+``blind.jsonl`` (147 messages, 75 blocked) was written by another engineer without seeing the
+rules or the other sets, and frozen before its first run: precision 1.000, recall 0.680
+(51/75), per-kind recall down to 0.333 (private_key); see docs/guard.md, "Blind set".
 """
 
 from __future__ import annotations
@@ -20,7 +24,11 @@ DATA = Path(__file__).parent / "data"
 REGISTRY = Registry.from_file(str(DATA / "official.txt"))
 
 #: (file, overall precision floor, overall recall floor, per-kind recall floor)
-FLOORS = [("test.jsonl", 0.97, 0.94, 0.85), ("dev.jsonl", 1.0, 1.0, 1.0)]
+FLOORS = [
+    ("test.jsonl", 0.97, 0.94, 0.85),
+    ("dev.jsonl", 1.0, 1.0, 1.0),
+    ("blind.jsonl", 0.97, 0.66, 0.3),
+]
 
 
 def _load(name: str):
