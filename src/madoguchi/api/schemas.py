@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Literal
 
 from ninja import Schema
-from pydantic import BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field
 
 from madoguchi.api.pagination import DEFAULT_LIMIT, MAX_LIMIT
 
@@ -81,6 +81,20 @@ class PageQuery(Query):
     limit: int = Field(default=DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
 
 
+def _utc(value: datetime) -> datetime:
+    """An aware time in UTC: PostgreSQL refuses offsets beyond ±15:59 that ISO 8601 and Python
+    allow (+21:11), and a year-1 time with a positive offset has no UTC equivalent."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        return value  # a naive time: Django reads it in the desk's time zone
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("is out of range") from None
+
+
+UtcDateTime = Annotated[datetime, AfterValidator(_utc)]
+
+
 class TicketFilter(PageQuery):
     status: TicketStatus | None = None
     priority: TicketPriority | None = None
@@ -89,7 +103,7 @@ class TicketFilter(PageQuery):
     channel: Channel | None = None
     assignee: str | None = Field(default=None, max_length=150, description='username or "none"')
     team: str | None = Field(default=None, max_length=80, description="team slug")
-    updated_after: datetime | None = None
+    updated_after: UtcDateTime | None = None
 
 
 class RequesterOut(Schema):
@@ -281,7 +295,7 @@ def _iso_datetime(value: object) -> object:
     return parsed
 
 
-IsoDateTime = Annotated[datetime, BeforeValidator(_iso_datetime)]
+IsoDateTime = Annotated[datetime, BeforeValidator(_iso_datetime), AfterValidator(_utc)]
 
 
 class VoicemailIn(Strict):
