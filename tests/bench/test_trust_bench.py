@@ -113,3 +113,21 @@ def test_arguments() -> None:
     assert bench.parse_args([]).per_family == bench.PER_FAMILY
     assert bench.command_line(bench.parse_args(["--write-docs"])) == "make bench"
     assert bench.command_line(bench.parse_args(["--quick"])).endswith("--quick")
+
+
+def test_both_matchers_get_the_same_unrelated_list() -> None:
+    results = bench.run(
+        seed=1, per_family=2, brands=BRANDS, legitimate=LEGITIMATE, unrelated=["ok.ru"]
+    )
+    runs = results["matchers"]
+    assert len(runs) == 6 and results["unrelated"] == ["ok.ru"]
+    assert "ok.ru" in runs["eth-phishing-detect (tolerance 1)"]["false_positives"]
+    assert (
+        "ok.ru" not in runs["eth-phishing-detect (tolerance 1) + unrelated list"]["false_positives"]
+    )
+    assert runs["madoguchi.trust + unrelated list"]["false_positives"] == []
+    assert "no more false positives (both + unrelated list)" in results["targets"]
+    flag = bench.matchers(BRANDS, ["ok.ru"])["madoguchi.trust + unrelated list"]
+    assert not flag("ok.ru") and not flag("www.ok.ru") and flag("okx-login.com")
+    text = bench.render(results, command="python bench/trust_phishing.py --quick", quick=True)
+    assert "| madoguchi.trust + unrelated list |" in text and "unrelated.txt" in text

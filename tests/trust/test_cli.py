@@ -62,3 +62,15 @@ def test_bad_official_file_is_a_clear_error(tmp_path: Path) -> None:
     missing = _run(tmp_path / "missing.txt", "")
     assert missing.returncode == 2
     assert "madoguchi verify:" in missing.stderr
+
+
+def test_verify_reads_unrelated_lines(tmp_path: Path) -> None:
+    official = tmp_path / "official.txt"
+    official.write_text(OFFICIAL_LINES + "unrelated:madoguchi.net\n", encoding="utf-8")
+    values = ["madoguchi.net", "shop.madoguchi.net", "madoguchi.org"]
+    result = _run(official, "\n".join(json.dumps({"value": v}) for v in values) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(o["verdict"], o["reasons"]) for o in out] == [
+        ("unknown", ["unrelated"]), ("unknown", ["unrelated"]), ("impersonation", ["tld_swap"]),
+    ]  # fmt: skip

@@ -16,6 +16,7 @@ from madoguchi.officials.services import (
     official_channel_create,
     official_channel_delete,
     official_channel_update,
+    official_conflict,
 )
 
 _FIELDS = ("kind", "platform", "value", "label", "listed", "active")
@@ -25,6 +26,13 @@ class OfficialChannelForm(forms.ModelForm):
     class Meta:
         model = OfficialChannel
         fields = _FIELDS
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # "Add" with ?kind=unrelated: such a domain is not listed unless the operator ticks it
+        asked = kwargs.get("initial") or {}
+        if self.instance.pk is None and asked.get("kind") == OfficialChannel.Kind.UNRELATED:
+            self.initial["listed"] = bool(asked.get("listed"))
 
     def clean(self) -> dict:
         data = super().clean()
@@ -42,6 +50,10 @@ class OfficialChannelForm(forms.ModelForm):
         clash = OfficialChannel.objects.filter(key=normal.key).exclude(pk=self.instance.pk)
         if clash.exists():
             self.add_error("value", _("This channel is already registered."))
+        elif conflict := official_conflict(
+            kind=normal.kind, value=normal.value, exclude_pk=self.instance.pk
+        ):
+            self.add_error("value", conflict)
         return data
 
 

@@ -53,6 +53,8 @@ def _line(kind: str, platform: str, value: str) -> str:
         return f"app:{platform}:{value.strip()}"
     if kind == "staff":
         return "staff:" + value
+    if kind == "unrelated":
+        return "unrelated:" + value.removeprefix("unrelated:").strip()
     raise ChannelError(_("Unknown kind of channel."), field="kind")
 
 
@@ -89,6 +91,9 @@ def channel_normalise(*, kind: str, platform: str, value: str) -> Normalised:
         store, app_id = _only(registry.apps)  # type: ignore[misc]
         canonical = f"{store}:{app_id}"
         line = f"app:{store}:{value.strip()}"
+    elif kind == "unrelated":
+        canonical = value = str(_only(registry.unrelated))
+        line = "unrelated:" + canonical
     else:
         canonical = str(_only(registry.staff))
         line = "staff:" + value
@@ -105,6 +110,8 @@ def channel_parse_line(line: str) -> tuple[str, str, str]:
         return "phone", "", text[4:].strip()
     if lower.startswith("staff:"):
         return "staff", "", text[6:].strip()
+    if lower.startswith("unrelated:"):
+        return "unrelated", "", text[10:].strip()
     if lower.startswith("app:"):
         _prefix, store, app_id = ([*text.split(":", 2), "", ""])[:3]
         return "app", store.strip().casefold(), app_id.strip()

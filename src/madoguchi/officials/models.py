@@ -1,7 +1,7 @@
 """The brand's official channels: one row per domain, sender, number, account, app or name.
 
 ``line`` is the row in the trust package's one-value-per-line syntax (``mailto:…``, ``tel:…``,
-``@platform:handle``, ``app:store:id``, ``staff:Name``); ``key`` is its normalised comparison
+``@platform:handle``, ``app:store:id``, ``staff:Name``, ``unrelated:example.org``); ``key`` is its normalised comparison
 form, unique, so ``Support@Madoguchi.example`` cannot be registered twice. Both are computed by
 ``officials.channels.channel_normalise`` when a service saves the row.
 """
@@ -20,6 +20,7 @@ class OfficialChannel(models.Model):
         SOCIAL = "social", _("Social media account")
         APP = "app", _("App")
         STAFF = "staff", _("Staff member")
+        UNRELATED = "unrelated", _("Known unrelated domain (not ours, not an impersonation)")
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     #: the social platform (x, telegram, line, ...) or the app store (ios, android)

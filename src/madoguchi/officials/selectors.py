@@ -56,8 +56,18 @@ def verdict_for(value: str) -> dict[str, Any] | None:
 
 
 def official_channels_listed() -> list[OfficialChannel]:
-    """What the public page lists: active, listed channels, by kind."""
-    return list(OfficialChannel.objects.filter(active=True, listed=True).order_by("kind", "line"))
+    """What the public page lists as ours: active, listed channels, by kind."""
+    listed = OfficialChannel.objects.filter(active=True, listed=True)
+    listed = listed.exclude(kind=OfficialChannel.Kind.UNRELATED)
+    return list(listed.order_by("kind", "line"))
+
+
+def unrelated_domains_listed() -> list[OfficialChannel]:
+    """Known-unrelated domains the operator chose to list publicly ("not ours")."""
+    listed = OfficialChannel.objects.filter(
+        active=True, listed=True, kind=OfficialChannel.Kind.UNRELATED
+    )
+    return list(listed.order_by("line"))
 
 
 def officials_export_lines() -> list[str]:

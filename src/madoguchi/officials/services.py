@@ -30,6 +30,26 @@ def registry_touch() -> None:
         RegistryVersion.objects.update_or_create(pk=1, defaults={"token": token})
 
 
+def official_conflict(*, kind: str, value: str, exclude_pk: int | None = None) -> str | None:
+    """Why a normalised value cannot be registered as ``kind`` beside the other rows, or None.
+
+    A known-unrelated domain that is (under) an official domain would never apply: the
+    official verdict wins, so the operator is told instead of keeping a dead entry.
+    """
+    if kind != OfficialChannel.Kind.UNRELATED:
+        return None
+    officials = OfficialChannel.objects.filter(kind=OfficialChannel.Kind.DOMAIN).exclude(
+        pk=exclude_pk
+    )
+    for domain in officials.values_list("value", flat=True):
+        if value == domain or value.endswith("." + domain):
+            return _("%(value)s is an official domain (%(domain)s), so it cannot be unrelated.") % {
+                "value": value,
+                "domain": domain,
+            }
+    return None
+
+
 def _apply(channel: OfficialChannel) -> OfficialChannel:
     try:
         normal = channel_normalise(
@@ -42,6 +62,8 @@ def _apply(channel: OfficialChannel) -> OfficialChannel:
     clash = OfficialChannel.objects.filter(key=normal.key).exclude(pk=channel.pk)
     if clash.exists():
         raise ValidationError({"value": _("This channel is already registered.")})
+    if conflict := official_conflict(kind=normal.kind, value=normal.value, exclude_pk=channel.pk):
+        raise ValidationError({"value": conflict})
     channel.full_clean(exclude=["key"])
     return channel
 
@@ -53,10 +75,15 @@ def official_channel_create(
     value: str,
     platform: str = "",
     label: str = "",
-    listed: bool = True,
+    listed: bool | None = None,
     active: bool = True,
 ) -> OfficialChannel:
-    """Register one channel; ValidationError (per field, translated) when it is not valid."""
+    """Register one channel; ValidationError (per field, translated) when it is not valid.
+
+    ``listed`` defaults to True, except for known-unrelated domains (listed only on request).
+    """
+    if listed is None:
+        listed = kind != OfficialChannel.Kind.UNRELATED
     channel = _apply(
         OfficialChannel(
             kind=kind, platform=platform, value=value, label=label, listed=listed, active=active

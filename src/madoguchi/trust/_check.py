@@ -91,6 +91,9 @@ def _host_finding(host: str, registry: Registry, kind: str, raw: str) -> _Findin
             finding.verdict, finding.imitates = OFFICIAL, official
             finding.add("official_subdomain", imitates=official)
             return finding
+    if owner := registry.unrelated_owner(host):  # a different organisation, listed as such
+        finding.add("unrelated", owner=owner)
+        return finding
     if is_public_suffix(host):  # gov.uk, go.jp: a site of its own, no registrable name to match
         finding.add("not_registered")
         return finding
@@ -146,7 +149,7 @@ def _email_finding(address: str, registry: Registry) -> _Finding:
         finding = _Finding(UNKNOWN, None)
         finding.add("sender_unregistered")
         return finding
-    if domain_finding.verdict == UNKNOWN:
+    if domain_finding.verdict == UNKNOWN and not registry.unrelated_owner(host):
         for bname in sorted(registry.brand_names()):
             if contains_brand(local, bname):
                 finding = _Finding(IMPERSONATION, bname)
@@ -210,7 +213,9 @@ def _userinfo_check(url: str, host: str, registry: Registry, finding: _Finding) 
         brand_domain, name = brand.domain, brand.parts.name
         if any(contains_brand(part, name) for part in userinfo.split(".")):
             finding.verdict, finding.imitates = IMPERSONATION, brand_domain
-            finding.reasons = [r for r in finding.reasons if r[0] != "not_registered"]
+            finding.reasons = [
+                r for r in finding.reasons if r[0] not in ("not_registered", "unrelated")
+            ]
             finding.add("brand_in_subdomain", imitates=brand_domain, owner=host)
             return
 

@@ -63,6 +63,15 @@ REASONS: dict[str, tuple[str, str]] = {
         "No staff member of this name is registered. Staff never ask for passwords or keys.",
         "この名前のスタッフは登録されていません。スタッフがパスワードや秘密鍵を尋ねることはありません。",
     ),
+    "unrelated": (
+        "{owner} belongs to a different organisation, not us: it is not an impersonation, "
+        "but it is not one of our channels either.",
+        "{owner} は当社とは別の組織のものです。なりすましではありませんが、当社の窓口でもありません。",
+    ),
+    "unchecked": (
+        "This could not be checked; treat it as unofficial.",
+        "確認できませんでした。非公式のものとして扱ってください。",
+    ),
     "not_registered": (
         "This is not in the official registry and does not resemble it.",
         "公式の登録にはなく、公式のものに似てもいません。",

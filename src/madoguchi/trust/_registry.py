@@ -61,6 +61,12 @@ def name_variants(name: str) -> frozenset[str]:
     return frozenset({"".join(words), "".join(reversed(words))})
 
 
+def _domain_line(text: str) -> str:
+    host = normalise_host(text)
+    host_parts(host)  # rejects values without a public suffix
+    return host
+
+
 @dataclass(frozen=True)
 class Registry:
     """Official values, each normalised for comparison."""
@@ -72,11 +78,14 @@ class Registry:
     apps: frozenset[tuple[str, str]] = frozenset()
     staff: frozenset[str] = frozenset()
     staff_display: tuple[str, ...] = field(default=(), compare=False)
+    #: domains known to belong to a different organisation (not ours, not an impersonation)
+    unrelated: frozenset[str] = frozenset()
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> Registry:
         """Parse ``example.com``, ``mailto:``, ``tel:``, ``@platform:handle``, ``app:store:id``,
-        ``staff:Name`` lines; blank lines and ``#`` comments are skipped."""
+        ``staff:Name`` and ``unrelated:example.org`` lines; blank lines and ``#`` comments are
+        skipped."""
         domains: set[str] = set()
         emails: set[str] = set()
         phones: set[str] = set()
@@ -84,6 +93,7 @@ class Registry:
         apps: set[tuple[str, str]] = set()
         staff: set[str] = set()
         display: list[str] = []
+        unrelated: set[str] = set()
         for number, raw in enumerate(lines, start=1):
             line = raw.strip()
             if not line or line.startswith("#"):
@@ -114,21 +124,28 @@ class Registry:
                         raise TrustInputError("a staff line is staff:Name")
                     staff |= name_variants(name)
                     display.append(name)
+                elif lower.startswith("unrelated:"):
+                    unrelated.add(_domain_line(line[10:]))
                 else:
-                    host = normalise_host(line)
-                    host_parts(host)  # rejects values without a public suffix
-                    domains.add(host)
+                    domains.add(_domain_line(line))
             except (TrustInputError, ValueError) as exc:
                 raise TrustInputError(f"official list line {number}: {exc}") from exc
         return cls(
             frozenset(domains), frozenset(emails), frozenset(phones), frozenset(socials),
-            frozenset(apps), frozenset(staff), tuple(display),
+            frozenset(apps), frozenset(staff), tuple(display), frozenset(unrelated),
         )  # fmt: skip
 
     @classmethod
     def from_file(cls, path: str) -> Registry:
         with open(path, encoding="utf-8") as handle:
             return cls.from_lines(handle)
+
+    def unrelated_owner(self, host: str) -> str | None:
+        """The listed unrelated domain that ``host`` is (or is a subdomain of), else None."""
+        for domain in self.unrelated:
+            if host == domain or host.endswith("." + domain):
+                return domain
+        return None
 
     def brand_domains(self) -> frozenset[str]:
         """Registrable domains that define the brand: official domains and sender domains."""

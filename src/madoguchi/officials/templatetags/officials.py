@@ -42,7 +42,8 @@ def _reasons(link: Mapping[str, Any]) -> str:
 def _badge(link: Mapping[str, Any]) -> str:
     verdict = link.get("verdict")
     if verdict == "official":
-        return f'<span class="badge badge-ok">{escape(_("official"))}</span>'
+        label = escape(_("official"))  # outside the f-string, so makemessages finds it
+        return f'<span class="badge badge-ok">{label}</span>'
     if verdict == "impersonation":
         flag = _("impersonates %(what)s") % {"what": link.get("imitates") or "?"}
         reasons = _reasons(link)
