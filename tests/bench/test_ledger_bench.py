@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # `bench` lives at the repo root, outside src/
     sys.path.insert(0, str(ROOT))
 
-from bench import ledger  # noqa: E402
+from bench import ledger, ledger_report  # noqa: E402
 from madoguchi.transparency.models import Entry  # noqa: E402
 from madoguchi.transparency.services import entry_append  # noqa: E402
 
@@ -40,4 +40,4 @@ def test_the_store_pymerkle_and_intake_measurements_run_small(tmp_path, settings
     }
     text = ledger.render(results, "test")
     assert "pymerkle" in text and "sequencing inline" in text
-    assert ledger.targets(results)
+    assert ledger_report.targets(results)
