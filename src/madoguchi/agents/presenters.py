@@ -18,13 +18,13 @@ from madoguchi import taxonomy
 from madoguchi.agents import labels
 from madoguchi.agents.models import Team
 from madoguchi.analysis.facts import check_facts
-from madoguchi.officials.selectors import verdict_for
-from madoguchi.officials.templatetags.officials import (
+from madoguchi.officials.marking import (
     checked_html,
     checked_text,
     message_links,
     shown_text,
 )
+from madoguchi.officials.selectors import verdict_for
 from madoguchi.tickets.models import Event, Message, Ticket
 
 

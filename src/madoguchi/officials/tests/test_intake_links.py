@@ -7,7 +7,7 @@ import re
 import pytest
 from django.test import Client
 
-from madoguchi.officials.templatetags.officials import defang
+from madoguchi.officials.marking import defang
 
 pytestmark = pytest.mark.django_db
 
