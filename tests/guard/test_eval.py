@@ -6,7 +6,10 @@ room for rule changes but catch regressions.
 
 ``blind.jsonl`` (147 messages, 75 blocked) was written by another engineer without seeing the
 rules or the other sets, and frozen before its first run: precision 1.000, recall 0.680
-(51/75), per-kind recall down to 0.333 (private_key); see docs/guard.md, "Blind set".
+(51/75), per-kind recall down to 0.333 (private_key); see docs/guard.md, "Blind set". It has
+since been tuned on (dev-like, tuned on): precision 1.000, recall 1.000 (75/75), per-kind
+recall down to 0.917 (recovery_phrase). None of the sets may gain a false positive (precision
+floor 1.0).
 """
 
 from __future__ import annotations
@@ -25,9 +28,11 @@ REGISTRY = Registry.from_file(str(DATA / "official.txt"))
 
 #: (file, overall precision floor, overall recall floor, per-kind recall floor)
 FLOORS = [
-    ("test.jsonl", 0.97, 0.94, 0.85),
+    ("test.jsonl", 1.0, 0.98, 0.85),  # measured 1.000 / 1.000, every kind 1.000
     ("dev.jsonl", 1.0, 1.0, 1.0),
-    ("blind.jsonl", 0.97, 0.66, 0.3),
+    ("blind.jsonl", 1.0, 0.98, 0.9),  # dev-like, tuned on: 1.000 / 1.000, kinds >= 0.917
+    # held out, one run after the tuning: P 1.000 / R 0.790; per kind P >= 0.889, R >= 0.500
+    ("blind3.jsonl", 0.85, 0.77, 0.45),
 ]
 
 

@@ -4,7 +4,9 @@ English: an ask verb ("share", "could you provide", "DM me", "what is") not nega
 clause, followed in that clause by an object ("your 12 words"). Japanese: an object followed
 by a request form (「教えていただけますか」「お知らせください」) that is not negated right after
 (「教えないでください」 does not match, 「お伺いすることはありません」 is negated). A sentence
-about fraud ("if anyone asks for your seed, it is a scam") asks for nothing.
+about fraud ("if anyone asks for your seed, it is a scam") asks for nothing. An object may be a
+pronoun or stand-in for a secret named just before ("We sent a code. Read it back to me."):
+see :mod:`madoguchi.guard._anaphora`.
 """
 
 from __future__ import annotations
@@ -13,12 +15,21 @@ import re
 from collections.abc import Iterator
 
 from madoguchi.guard import _lexicon as lx
+from madoguchi.guard._anaphora import anaphors_en, anaphors_ja, zero_object_ja
 from madoguchi.guard._types import OTP, PASSWORD, REMOTE_ACCESS, TRANSFER
 
 _WINDOW = 90  # characters after an English ask verb in which its object may appear
 _WINDOW_JA = 40  # characters after a Japanese object in which its request form may appear
+#: how far back a negation or a subject is looked for (bounds the work on very long sentences)
+_LOOK_BACK = 300
 
 Hit = tuple[str, int, int]  # kind, start, end (offsets into the sentence)
+
+#: what may stand between an ask verb and a pronoun object ("read it back", "send them over")
+_NEXT_TO_VERB = re.compile(
+    r"^(?:\s|me\b|us\b|back\b|out\b|over\b|aloud\b|all\b|of\b|"
+    r"(?:a\s+)?(?:photo|picture|screenshot|copy|scan|pic)s?\s+of\b)*$"
+)
 
 
 def _objects(patterns: dict[str, re.Pattern[str]], text: str) -> list[Hit]:
@@ -33,24 +44,35 @@ def _since(pattern: re.Pattern[str], prefix: str) -> str:
     return prefix[breaks[-1].end() :] if breaks else prefix
 
 
+def _before(sentence: str, at: int) -> str:
+    return sentence[max(0, at - _LOOK_BACK) : at]
+
+
 def _negated_en(sentence: str, verb_start: int) -> bool:
     """A negation between the start of the verb's clause and the verb ("never" reaches
     further: over a list of things we never ask for)."""
-    prefix = lx.NOT_NEGATIONS.sub(" ", sentence[:verb_start])
+    prefix = lx.NOT_NEGATIONS.sub(" ", _before(sentence, verb_start))
     if lx.NEGATION_EN.search(_since(lx.CLAUSE_BREAK_EN, prefix)):
         return True
     return bool(lx.STRONG_NEGATION_EN.search(_since(lx.HARD_BREAK_EN, prefix)))
 
 
+def _first_person_before(sentence: str, verb_start: int) -> bool:
+    return bool(lx.FIRST_PERSON.search(_since(lx.CLAUSE_BREAK_EN, _before(sentence, verb_start))))
+
+
 def _clause_end(sentence: str, start: int) -> int:
-    found = lx.CLAUSE_BREAK_EN.search(sentence, start)
-    return found.start() if found else len(sentence)
+    limit = min(len(sentence), start + _LOOK_BACK)  # no clause runs on for ever
+    found = lx.CLAUSE_BREAK_EN.search(sentence, start, limit)
+    return found.start() if found else limit
 
 
-def _asks_en(sentence: str) -> Iterator[Hit]:
+def _asks_en(sentence: str, previous: tuple[str, ...]) -> Iterator[Hit]:
     if lx.WARNING_EN.search(sentence):
         return
     objects = _objects(lx.OBJECTS_EN, sentence)
+    # "read it back": a pronoun counts only as the verb's direct object, not in "if it fails"
+    anaphors = anaphors_en(sentence, previous)
     verbs = list(lx.ASK_EN.finditer(sentence))
     for index, verb in enumerate(verbs):
         if _negated_en(sentence, verb.start()):
@@ -58,14 +80,20 @@ def _asks_en(sentence: str) -> Iterator[Hit]:
         word = " ".join(verb.group().split())
         if lx.TO_YOU.match(sentence, verb.end()):
             continue  # "we will tell you your ...": telling, not asking
-        if word.startswith("ask") and not lx.FIRST_PERSON.search(
-            _since(lx.CLAUSE_BREAK_EN, sentence[: verb.start()])
-        ):
+        if word.startswith("ask") and not _first_person_before(sentence, verb.start()):
             continue  # "they ask for your recovery phrase" describes someone else
         end = min(_clause_end(sentence, verb.end()), verb.end() + _WINDOW)
+        # "let us know if the code we sent does not arrive": the object is the verb's, not
+        # a subordinate clause's
+        if subordinate := lx.SUBORDINATE_EN.search(sentence, verb.end(), end):
+            end = subordinate.start()
         # the object belongs to this verb, not to the next one ("paste X and confirm with Y")
         if index + 1 < len(verbs) and verbs[index + 1].start() < end:
             end = verbs[index + 1].start()
+        if word.startswith(("need", "requir")) and lx.SOMEONE_ELSE_NEEDS.search(
+            _before(sentence, verb.start())
+        ):
+            continue  # "you will need your password to log in" says what the app needs
         if word.startswith(lx.TRANSFER_EN) and (stop := _transfer_en(sentence, verb.end())):
             yield TRANSFER, verb.start(), stop
         if word.startswith(lx.TRANSFER_ONLY_EN):
@@ -73,10 +101,17 @@ def _asks_en(sentence: str) -> Iterator[Hit]:
         weak = word in lx.WEAK_EN
         if weak and not lx.TOWARDS_US.search(sentence, verb.end()):
             continue
-        remote_only = word.startswith(lx.REMOTE_ONLY_EN)
+        remote_only = word.startswith(lx.REMOTE_ONLY_EN) and not word.endswith("know")
         for kind, start, stop in objects:
             if verb.start() <= start < end and (kind == REMOTE_ACCESS or not remote_only):
                 yield kind, verb.start(), stop
+        if remote_only:
+            continue
+        if word.startswith(("need", "requir")) and not _first_person_before(sentence, verb.start()):
+            continue  # "create new ones if you need them": the customer's need
+        for kind, start, stop in anaphors:
+            if verb.start() <= start < end and _NEXT_TO_VERB.match(sentence[verb.end() : start]):
+                yield kind, verb.start(), max(stop, verb.end())
 
 
 def _transfer_en(sentence: str, after: int) -> int:
@@ -101,11 +136,15 @@ def _negated_ja(sentence: str, ask_end: int) -> bool:
     return bool(lx.NEGATION_JA.search(sentence[ask_end : ask_end + 20]))
 
 
-def _asks_ja(sentence: str) -> Iterator[Hit]:
+def _asks_ja(sentence: str, previous: tuple[str, ...]) -> Iterator[Hit]:
     if lx.WARNING_JA.search(sentence):
         return
     # English words in a Japanese sentence count too (「seed phraseを教えてください」)
-    for kind, start, stop in _objects(lx.OBJECTS_JA, sentence) + _objects(lx.OBJECTS_EN, sentence):
+    objects = _objects(lx.OBJECTS_JA, sentence) + _objects(lx.OBJECTS_EN, sentence)
+    objects += anaphors_ja(sentence, previous)
+    if not objects:
+        yield from _zero_object_ja(sentence, previous)
+    for kind, start, stop in objects:
         window = sentence[stop : stop + _WINDOW_JA]
         if kind == REMOTE_ACCESS and (direct := lx.REMOTE_DIRECT_JA.match(window)):
             if not _negated_ja(sentence, stop + direct.end()):
@@ -131,6 +170,16 @@ def _asks_ja(sentence: str) -> Iterator[Hit]:
             yield TRANSFER, ask.start(), ask.end()
 
 
+def _zero_object_ja(sentence: str, previous: tuple[str, ...]) -> Iterator[Hit]:
+    """「(秘密鍵…が必要です。)コピーしてご返信ください」: a request with no object of its own."""
+    for ask in lx.ASK_JA.finditer(sentence):
+        if _negated_ja(sentence, ask.end()) or "入力" in ask.group():
+            continue
+        for kind in sorted(zero_object_ja(sentence, ask.start(), previous)):
+            yield kind, ask.start(), ask.end()
+        return
+
+
 def _install_for_us(sentence: str) -> Iterator[Hit]:
     for pattern in (lx.INSTALL_FOR_US_EN, lx.INSTALL_FOR_US_JA):
         for found in pattern.finditer(sentence):
@@ -138,9 +187,15 @@ def _install_for_us(sentence: str) -> Iterator[Hit]:
                 yield REMOTE_ACCESS, found.start(), found.end()
 
 
-def asks(sentence: str) -> list[Hit]:
-    """Kinds asked for in one normalised sentence, with spans; at most one hit per kind."""
+def asks(sentence: str, previous: tuple[str, ...] = ()) -> list[Hit]:
+    """Kinds asked for in one normalised sentence, with spans; at most one hit per kind.
+    ``previous`` are the sentences before it, which pronouns ("read it back") may refer to."""
     seen: dict[str, Hit] = {}
-    for hit in (*_asks_en(sentence), *_asks_ja(sentence), *_install_for_us(sentence)):
+    found = (
+        *_asks_en(sentence, previous),
+        *_asks_ja(sentence, previous),
+        *_install_for_us(sentence),
+    )
+    for hit in found:
         seen.setdefault(hit[0], hit)
     return sorted(seen.values(), key=lambda h: h[1])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from madoguchi.guard._anaphora import REACH
 from madoguchi.guard._asks import asks
 from madoguchi.guard._links import link_findings
 from madoguchi.guard._text import normalise, sentences
@@ -25,12 +26,14 @@ def check_outgoing(text: str, *, registry: Registry | None = None) -> GuardResul
         return GuardResult()
     norm = normalise(text)
     found: list[GuardFinding] = []
+    previous: tuple[str, ...] = ()  # the sentences before, for "read it back"
     for start, end in sentences(norm.text):
         for piece in range(start, end, _MAX_SENTENCE):
             sentence = norm.text[piece : min(end, piece + _MAX_SENTENCE)]
-            for kind, s, e in asks(sentence):
+            for kind, s, e in asks(sentence, previous):
                 orig_start, orig_end = norm.span(piece + s, piece + e)
                 found.append(finding(kind, orig_start, orig_end))
+            previous = (*previous[-(REACH - 1) :], sentence)
     if registry is not None:
         found.extend(link_findings(text, registry))
     found.sort(key=lambda f: (f.start, f.kind))
