@@ -24,6 +24,20 @@ def _fail(command: str, message: str) -> int:
     return 2
 
 
+def _reporting(command: str, run):
+    """``run(args)``, with a misconfigured log key or origin reported as a usage error (2)."""
+
+    def wrapped(args: argparse.Namespace) -> int:
+        from django.core.exceptions import ImproperlyConfigured
+
+        try:
+            return run(args)
+        except ImproperlyConfigured as exc:
+            return _fail(command, str(exc))
+
+    return wrapped
+
+
 def _setup(command: str) -> int | None:
     try:
         django_setup()
@@ -112,7 +126,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         description="Give every committed pending entry its leaf index (the worker does this "
         "after each commit) and sign a new checkpoint.",
     )
-    sequence.set_defaults(func=_cmd_sequence)
+    sequence.set_defaults(func=_reporting("sequence", _cmd_sequence))
 
     checkpoint = log_sub.add_parser(
         "checkpoint",
@@ -120,7 +134,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         description="Print the latest signed checkpoint note (C2SP tlog-checkpoint) on stdout "
         "and the log's verifier key on stderr.",
     )
-    checkpoint.set_defaults(func=_cmd_checkpoint)
+    checkpoint.set_defaults(func=_reporting("checkpoint", _cmd_checkpoint))
 
     verify = log_sub.add_parser(
         "verify",
@@ -134,4 +148,4 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "--save", metavar="FILE", help="write the current checkpoint to FILE (only if all is well)"
     )
     verify.add_argument("--jsonl", action="store_true", help="one JSON object per problem")
-    verify.set_defaults(func=_cmd_verify)
+    verify.set_defaults(func=_reporting("verify", _cmd_verify))

@@ -1,7 +1,7 @@
 """The log's origin and its Ed25519 signing key (generated on first use, mode 0600).
 
-Settings: ``LEDGER_ORIGIN`` (environment ``MADOGUCHI_LEDGER_ORIGIN``; default
-``<host of SITE_URL>/madoguchi-log``) names the log, and ``LEDGER_KEY_FILE`` (environment
+Settings: ``LEDGER_ORIGIN`` (environment ``MADOGUCHI_LEDGER_ORIGIN``; default: the existing
+key's name, or for a new log ``<host of SITE_URL>/madoguchi-log``) names the log, and ``LEDGER_KEY_FILE`` (environment
 ``MADOGUCHI_LEDGER_KEY_FILE``; default ``<data dir>/ledger_signing_key``) holds the key, in the
 Go ``golang.org/x/mod/sumdb/note`` signer format: ``PRIVATE+KEY+<name>+<key id>+<base64(0x01 ||
 seed)>``. The key's name must equal the origin: a new origin is a new log and needs a new key
@@ -29,12 +29,22 @@ _PREFIX = "PRIVATE+KEY+"
 
 
 def log_origin() -> str:
-    """The checkpoint origin line (and the key name)."""
+    """The checkpoint origin line (and the key name).
+
+    ``LEDGER_ORIGIN`` when set; otherwise the name of the existing key (a log keeps the name
+    it was created with, whatever URL or port the desk is later reached at); for a new log,
+    ``<host of SITE_URL>/madoguchi-log``.
+    """
     configured = getattr(settings, "LEDGER_ORIGIN", "") or os.environ.get(
         "MADOGUCHI_LEDGER_ORIGIN", ""
     )
     if configured:
         return configured
+    path = key_path()
+    try:
+        return _load(path, path.stat().st_mtime_ns).name
+    except (OSError, LedgerError):
+        pass  # no key yet (or an unreadable one, which log_signer reports)
     host = urlsplit(getattr(settings, "SITE_URL", "") or "http://localhost").netloc or "localhost"
     return f"{host.lower()}/madoguchi-log"
 
