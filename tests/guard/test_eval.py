@@ -30,9 +30,14 @@ REGISTRY = Registry.from_file(str(DATA / "official.txt"))
 FLOORS = [
     ("test.jsonl", 1.0, 0.98, 0.85),  # measured 1.000 / 1.000, every kind 1.000
     ("dev.jsonl", 1.0, 1.0, 1.0),
-    ("blind.jsonl", 1.0, 0.98, 0.9),  # dev-like, tuned on: 1.000 / 1.000, kinds >= 0.917
-    # held out, one run after the tuning: P 1.000 / R 0.790; per kind P >= 0.889, R >= 0.500
-    ("blind3.jsonl", 0.85, 0.77, 0.45),
+    ("blind.jsonl", 1.0, 0.98, 0.9),  # dev-like, tuned on: 1.000 / 1.000, every kind 1.000
+    # tuned on (second recall round). First, held-out run: P 1.000 / R 0.790; per kind
+    # P >= 0.889, R >= 0.500. Tuned: P 1.000 / R 1.000; per kind R 1.000, P >= 0.909 (password:
+    # one message held rightly for its private key also names the MetaMask password)
+    ("blind3.jsonl", 0.9, 0.98, 0.9),
+    # held out, one run after the second round: P 0.988 / R 0.823 (1 false positive in 88);
+    # per kind P >= 0.857, R >= 0.524
+    ("blind4.jsonl", 0.85, 0.80, 0.5),
 ]
 
 

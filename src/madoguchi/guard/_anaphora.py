@@ -82,6 +82,7 @@ _ANAPHORS_JA: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 _HANDED_OVER_JA = re.compile(r"送信|お送り|送りました|届|表示|必要|発行")
 _ZERO_OBJECT_PREFIX_JA = re.compile(
     r"^(?:[\s、]|お手数(?:です|をおかけします)が|恐れ入りますが|恐縮ですが|そのまま|すぐに?|"
+    r"(?:届|受信|表示され)(?:いたら|たら|き次第|し次第)|(?:私|担当者?|弊社|当方)(?:に|宛て?に?|へ)|"
     r"至急|今すぐ|こちらに|この(?:チャット|メール|チケット)に|ここに|コピーして|コピーの?うえ|"
     r"貼り?付けて|写真に撮って|撮影して|全部|すべて|全て)*$"
 )
@@ -91,12 +92,17 @@ def _mentions(text: str) -> list[tuple[int, str]]:
     """``(end, kind)`` of every secret named in ``text``; none if it talks about fraud."""
     if lx.WARNING_EN.search(text) or lx.WARNING_JA.search(text):
         return []
-    found = [
-        (m.end(), kind)
+    spans = [
+        (m.start(), m.end(), kind)
         for patterns in (lx.OBJECTS_EN, lx.OBJECTS_JA)
         for kind, pattern in patterns.items()
         if kind in _SECRETS
         for m in pattern.finditer(text)
+    ]
+    # the password inside 「ワンタイムパスワード」 / "one-time password" is the code only
+    otp = [(s, e) for s, e, kind in spans if kind == OTP]
+    found = [
+        (e, kind) for s, e, kind in spans if kind != PASSWORD or not any(a <= s < b for a, b in otp)
     ]
     found += [(m.end(), OTP) for m in _ANTECEDENT_ONLY_EN.finditer(text)]
     return found

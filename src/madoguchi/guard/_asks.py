@@ -99,11 +99,18 @@ def _asks_en(sentence: str, previous: tuple[str, ...]) -> Iterator[Hit]:
         if word.startswith(lx.TRANSFER_ONLY_EN):
             continue
         weak = word in lx.WEAK_EN
+        # "go to <link> and enter your recovery phrase": a page we point to is aimed at us, but
+        # only for what no page may take (the official site takes passwords and 2FA codes)
+        pointed = False
         if weak and not lx.TOWARDS_US.search(sentence, verb.end()):
-            continue
+            pointed = _pointed_at_page(sentence, verb.start(), verb.end())
+            if not pointed:
+                continue
         remote_only = word.startswith(lx.REMOTE_ONLY_EN) and not word.endswith("know")
         for kind, start, stop in objects:
             if verb.start() <= start < end and (kind == REMOTE_ACCESS or not remote_only):
+                if pointed and kind not in lx.NO_PAGE_TAKES:
+                    continue
                 yield kind, verb.start(), stop
         if remote_only:
             continue
@@ -112,6 +119,14 @@ def _asks_en(sentence: str, previous: tuple[str, ...]) -> Iterator[Hit]:
         for kind, start, stop in anaphors:
             if verb.start() <= start < end and _NEXT_TO_VERB.match(sentence[verb.end() : start]):
                 yield kind, verb.start(), max(stop, verb.end())
+
+
+def _pointed_at_page(sentence: str, verb_start: int, verb_end: int) -> bool:
+    """A link earlier in the sentence, and the verb's clause names no other place ("in the
+    app", "yourself")."""
+    if not lx.LINK_TEXT.search(sentence, 0, verb_start):
+        return False
+    return not lx.AWAY_FROM_US.search(sentence, verb_end, _clause_end(sentence, verb_end))
 
 
 def _transfer_en(sentence: str, after: int) -> int:
@@ -168,6 +183,15 @@ def _asks_ja(sentence: str, previous: tuple[str, ...]) -> Iterator[Hit]:
     if ask and not _negated_ja(sentence, ask.end()) and not lx.OWN_DESTINATION.search(sentence):
         if lx.DESTINATION_JA.search(sentence) or lx.ADDRESS.search(sentence):
             yield TRANSFER, ask.start(), ask.end()
+        elif promised := lx.PROMISED_DESTINATION_JA.search(sentence):
+            yield TRANSFER, ask.start(), promised.end()
+    # 「資産を移動してください。移動先のアドレスは別途お知らせします」: the destination comes later
+    promised = lx.PROMISED_DESTINATION_JA.search(sentence)
+    if promised and previous and not lx.OWN_DESTINATION.search(sentence):
+        ask = lx.TRANSFER_JA.search(previous[-1])
+        if ask and not _negated_ja(previous[-1], ask.end()):
+            if not lx.OWN_DESTINATION.search(previous[-1]):
+                yield TRANSFER, promised.start(), promised.end()
 
 
 def _zero_object_ja(sentence: str, previous: tuple[str, ...]) -> Iterator[Hit]:
@@ -181,8 +205,15 @@ def _zero_object_ja(sentence: str, previous: tuple[str, ...]) -> Iterator[Hit]:
 
 
 def _install_for_us(sentence: str) -> Iterator[Hit]:
-    for pattern in (lx.INSTALL_FOR_US_EN, lx.INSTALL_FOR_US_JA):
+    """ "Install X so we can fix it", "our technician will connect to your computer",
+    「こちらから操作してサポートいたします」: remote access offered, not named."""
+    if lx.WARNING_EN.search(sentence) or lx.WARNING_JA.search(sentence):
+        return
+    patterns = (lx.INSTALL_FOR_US_EN, lx.INSTALL_FOR_US_JA, lx.REMOTE_OFFER_EN, lx.REMOTE_OFFER_JA)
+    for pattern in patterns:
         for found in pattern.finditer(sentence):
+            if lx.NEGATION_EN.search(found.group()) or lx.NEGATION_JA.search(found.group()):
+                continue  # "our team will never remote-connect to your device"
             if not _negated_en(sentence, found.start()) and not _negated_ja(sentence, found.end()):
                 yield REMOTE_ACCESS, found.start(), found.end()
 

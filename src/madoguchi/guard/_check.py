@@ -5,6 +5,7 @@ from __future__ import annotations
 from madoguchi.guard._anaphora import REACH
 from madoguchi.guard._asks import asks
 from madoguchi.guard._links import link_findings
+from madoguchi.guard._lists import list_asks
 from madoguchi.guard._text import normalise, sentences
 from madoguchi.guard._types import GuardFinding, GuardResult, finding
 from madoguchi.trust import Registry
@@ -34,6 +35,8 @@ def check_outgoing(text: str, *, registry: Registry | None = None) -> GuardResul
                 orig_start, orig_end = norm.span(piece + s, piece + e)
                 found.append(finding(kind, orig_start, orig_end))
             previous = (*previous[-(REACH - 1) :], sentence)
+    for kind, s, e in list_asks(norm.text):  # "reply with:\n1. ...\n2. your password"
+        found.append(finding(kind, *norm.span(s, e)))
     if registry is not None:
         found.extend(link_findings(text, registry))
     found.sort(key=lambda f: (f.start, f.kind))

@@ -27,7 +27,10 @@ OBJECTS_EN: dict[str, re.Pattern[str]] = {
     PRIVATE_KEY: re.compile(
         r"\b(?:private|secret)[\s-]*keys?\b|\b(?:priv|pvt)\.?[\s-]*keys?\b|"
         r"\bkey[\s-]?store(?:\s+file)?\b|\bwallet\.dat\b|"
-        r"\bxprv\w*|\bprivkey\b"
+        r"\bxprv\w*|\bprivkey\b|"
+        # described: "the key for that wallet", "your wallet's key"
+        r"\b(?:the|your|ur|its)\s+keys?\s+(?:for|of|to)\s+(?:your|ur|that|this|the)\s+"
+        r"(?:[\w-]+\s+)?wallets?\b|\bwallet'?s\s+(?:private\s+)?key\b|\bhex\s+key\b"
     ),
     OTP: re.compile(
         r"\b(?:2fa|two[\s-]*factor|mfa|2[\s-]*step|two[\s-]*step|verification|authentication|"
@@ -44,9 +47,10 @@ OBJECTS_EN: dict[str, re.Pattern[str]] = {
         r"\b(?:codes?|digits|numbers?)\s+(?:that\s+)?you\s+(?:just\s+|have\s+(?:just\s+)?)?"
         r"(?:received|got|get|receive)\b|"
         r"\b(?:codes?|digits|numbers?)\s+"
-        r"(?:(?:that\s+)?(?:is\s+|are\s+)?(?:shown|displayed|generated|"
-        r"delivered)\s+)?(?:from|in|on|by|via)\s+(?:your|ur|yr|the)\s+(?:google\s+|microsoft\s+)?"
-        r"(?:authenticator|sms|text\s+message)|"
+        r"(?:(?:that\s+)?(?:is\s+|are\s+)?(?:currently\s+|now\s+)?(?:shown|showing|displayed|"
+        r"displaying|generated|delivered|appearing|visible)\s+)?(?:from|in|on|by|via)\s+"
+        r"(?:(?:your|ur|yr|the)\s+)?(?:google\s+|microsoft\s+)?"
+        r"(?:authenticator|authy|sms|text\s+message)|"
         r"\b(?:codes?|digits|numbers?)\s+(?:that\s+)?(?:your|ur|the)\s+(?:google\s+)?authenticator"
         r"(?:\s+app)?\s+(?:shows|displays|generates|gives)|"
         # the 2FA secret itself: "the setup key", "your authenticator's secret", backup codes
@@ -72,24 +76,32 @@ OBJECTS_JA: dict[str, re.Pattern[str]] = {
     RECOVERY_PHRASE: re.compile(
         r"シード(?:フレーズ)?|リカバリー?フレーズ|復元(?:用の?)?(?:フレーズ|単語|ワード)|"
         r"バックアップフレーズ|ニーモニック|(?:12|24|18)(?:個の)?英?(?:単語|ワード|語)|秘密のフレーズ|"
-        r"(?:バックアップ|復元|リカバリー?|シード)用?の?英?(?:単語|ワード)"
+        r"(?:バックアップ|復元|リカバリー?|シード)用?の?英?(?:単語|ワード)|"
+        # described: 「バックアップ用に紙に書いたあの単語」
+        r"(?:バックアップ|復元|リカバリー?|シード)用?(?:に|として)[^。、]{0,12}?英?(?:単語|ワード)|"
+        r"紙に(?:書いた|書き留めた|メモした|控えた)[^。、]{0,6}?英?(?:単語|ワード)"
     ),
     PRIVATE_KEY: re.compile(r"秘密鍵|プライベートキー|キーストア|private\s*key"),
     OTP: re.compile(
         r"認証コード|確認コード|ワンタイム(?:パスワード|コード)?|セキュリティコード|"
         r"(?:2|二)段階認証の?[^。、]{0,8}?(?:コード|番号)|"
-        r"(?:sms|ショートメール|メール|携帯|認証アプリ|認証システム|authenticator)(?:に|で|の)?"
+        r"(?:sms|ショートメール|ショートメッセージ|メール|携帯|認証アプリ|認証システム|authenticator)"
+        r"(?:に|で|の)?"
         r"(?:届いた|送られた|受信した|表示され(?:た|る|ている))[^。、]{0,10}?"
         r"(?:番号|コード|数字)|\d+桁の(?:コード|番号|数字)|\b(?:otp|2fa)\b|(?:認証|確認)用?の?番号|"
         r"(?:お送り|送信|送付)(?:した|いたした)(?:認証|確認|ワンタイム)?(?:コード|番号|数字)|"
-        r"セットアップ(?:キー|コード)|(?:2|二)段階認証の?(?:シークレット|秘密)キー|バックアップコード"
+        r"セットアップ(?:キー|コード)|(?:2|二)段階認証の?(?:シークレット|秘密)キー|バックアップコード|"
+        r"(?:authenticator|認証アプリ|認証システム|google認証(?:システム)?)の?(?:シークレット|秘密)キー"
     ),
     PASSWORD: re.compile(r"パスワード|パスフレーズ|暗証番号|ログイン情報"),
     REMOTE_ACCESS: re.compile(
         r"any\s?desk|team\s?viewer|rust\s?desk|画面共有|リモート(?:操作|アクセス|サポート|接続|"
         r"デスクトップ)(?:ツール|アプリ|ソフト)?|遠隔操作|遠隔(?:で|から)の?(?:操作|接続)|"
         # 「Zoomで画面を共有」, not 「エラー画面を共有」(a picture of the error screen)
-        r"(?:(?<![ぁ-んァ-ヶー一-龠])|(?<=で))画面を(?:ご)?共有"
+        r"(?:(?<![ぁ-んァ-ヶー一-龠])|(?<=で))画面を(?:ご)?共有|"
+        # the screen of the wallet app itself, not an error screen
+        r"(?:ウォレット|アプリ|ブラウザ)[^。、]{0,6}?(?:開いた|起動した)画面を(?:ご)?共有|"
+        r"(?:接続|リモート)用の?(?:id|番号|コード)"
     ),
 }
 
@@ -155,14 +167,17 @@ ASK_JA = re.compile(
     rf"(?:写真に|画像に)?撮って{_REQ}|撮影して{_REQ}|ご?転送(?:して{_REQ}|ください|いただ)|"
     r"お?伺い(?:でき|したく|します)|伺えますか|お尋ね(?:します|したく)|"
     r"頂戴(?:でき|したく|いたします)|お預け|お聞き(?:しても|でき)|"
-    rf"ご?入力(?:して{_REQ}|ください|いただ)"
+    rf"ご?入力(?:して{_REQ}|ください|いただ)|"
+    # a chain ending in a request: 「…を入力して本人確認を完了してください」
+    r"ご?入力して(?=[^。、]{0,25}?(?:て|で)(?:ください|下さい|いただ|もらえ))"
 )
 #: 入力 asks for disclosure only when aimed at us (not "アプリに入力")
 TOWARDS_US_JA = re.compile(
     r"こちら|この(?:チャット|フォーム|ページ|メール)|下記|以下|返信|フォーム|url|リンク|https?://"
 )
 ASK_REMOTE_JA = re.compile(
-    rf"(?:インストール|ダウンロード|起動|接続|許可)(?:して{_REQ}|ください|いただ|を?お願い)|"
+    rf"(?:インストール|ダウンロード|起動|接続|許可|導入|追加)(?:して{_REQ}|ください|いただ|を?お願い)|"
+    rf"入れて{_REQ}|"
     r"お使いください|ご利用ください"
 )
 #: right after the remote-access word: 「画面共有をしていただければ」「リモート操作をお願いします」
@@ -170,12 +185,13 @@ REMOTE_DIRECT_JA = re.compile(
     rf"を?(?:オンに|有効に|開始)?(?:して{_REQ}|させて{_REQ}|お願い(?:します|いたします|でき|したい|したく))"
 )
 INSTALL_FOR_US_EN = re.compile(
-    r"\b(?:install|download)\b.{0,80}?\bso\s+(?:that\s+)?(?:we|i|our\s+\w+|the\s+\w+)\s+"
+    r"\b(?:install|download|add\s+(?:the|this|our|a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:extension|add-?on|plug-?in|app))\b.{0,80}?\bso\s+(?:that\s+)?(?:we|i|our\s+\w+|the\s+\w+)\s+"
     r"(?:can|could|will|may)\s+(?:\w+\s+){0,2}?(?:fix|access|see|check|repair|control|look|"
     r"help|operate|connect|view)"
 )
 INSTALL_FOR_US_JA = re.compile(
-    r"(?:インストール|ダウンロード)(?:して|いただ)[^。]{0,40}?"
+    r"(?:(?:インストール|ダウンロード|導入|追加)(?:して|いただ)|入れて)[^。]{0,40}?"
     r"(?:こちらで|弊社で|当方で|こちらから|担当者が|遠隔で|技術者が)"
 )
 TRANSFER_JA = re.compile(
@@ -193,7 +209,8 @@ TRANSFER_JA = re.compile(
 # --- destinations of a transfer --------------------------------------------------------------
 ADDRESS = re.compile(
     # case-folded Base58 (the alphabet's upper/lower split is lost after casefold)
-    r"\b(?:0x[0-9a-f]{40}|bc1[0-9a-z]{25,62}|[13][1-9a-z]{25,34}|t[1-9a-z]{33})\b"
+    r"\b(?:0x[0-9a-f]{40}|bc1[0-9a-z]{25,62}|[13][1-9a-z]{25,34}|t[1-9a-z]{33}|"
+    r"r(?=[1-9a-z]*\d)[1-9a-z]{24,34})\b"
 )
 _NOT_A_NAME = r"(?!(?:to|in|on|at|under|from|with|for|of|and|or)\b)"
 #: a destination that is someone else's: "to this safe wallet", "to our verification address"
@@ -206,17 +223,23 @@ DESTINATION_EN = re.compile(
     # "to the address below", "to the wallet we gave you"
     r"\b(?:to|into|at)\s+the\s+(?:[\w-]+\s+){0,2}?(?:wallet|address|account|contract|vault)\s+"
     r"(?:below|above|provided|given|shown\s+below|listed|"
-    r"(?:that\s+)?(?:we|i)\s+(?:gave|sent|provided|shared))\b"
+    r"(?:that\s+)?(?:we|i)\s+(?:gave|sent|provided|shared)|"
+    # promised: "the address I'll send in my next message"
+    r"(?:that\s+)?(?:we|i)(?:'ll|\s+will|\s+am\s+going\s+to|\s+are\s+going\s+to)\s+"
+    r"(?:send|give|provide|share|message|dm|e-?mail))\b|"
+    # "send it back to us / to r..."
+    r"\bback\s+to\s+(?:us|me|our\s|my\s)"
 )
 #: "a new wallet" is the customer's own unless we hand it over ("the new address we provide")
 OURS_AFTER = re.compile(r"\b(?:we|i|our|us)\b|\bbelow\b|\bfollowing\b|:\s*\S")
 #: something that is money: a transfer needs it between verb and a worded destination
 FUNDS = re.compile(
     r"\b(?:funds?|coins?|crypto\w*|assets?|balance|money|tokens?|btc|eth|usdt|usdc|xrp|sol|"
-    r"bitcoin|ether|yen|them|it|everything|all)\b|\d"
+    r"bitcoin|ether|yen|them|it|everything|all|difference|amount|overpayment|excess|extra|"
+    r"surplus|remainder|rest)\b|\d"
 )
 DESTINATION_JA = re.compile(
-    r"(?:以下|下記|こちら|次の|指定|安全な|保護用|保管用|保全用|退避用|避難用|一時保管用?|確認用|認証用|"
+    r"(?:以下|下記|こちら|次の|指定|安全な|保護用?|保管用|保全用?|退避用?|避難用?|一時保管用?|確認用|認証用|"
     r"当社|弊社|専用)"
     r"の?[^。、]{0,12}?(?:アドレス|ウォレット|口座)"
 )
@@ -262,7 +285,9 @@ GO_THERE_JA = re.compile(
     r"^\s*(?:に|へ|から|で|を)\s*(?:アクセス|ログイン|手続|開|接続|ご確認|確認|登録)"
 )
 #: where a clause ends: the scope of a negation
-CLAUSE_BREAK_EN = re.compile(r"[,;:()]|\b(?:but|unless|so|because|otherwise|then)\b|\s[-–—]\s")
+CLAUSE_BREAK_EN = re.compile(
+    r"[;:()]|,(?!\d)|\b(?:but|unless|so|because|otherwise|then)\b|\s[-–—]\s"
+)
 #: a subordinate clause after the verb holds no object of it
 SUBORDINATE_EN = re.compile(r"\b(?:if|whether|when|once|until|unless|while|in\s+case)\b")
 #: the sentence talks about fraud, it does not commit it
@@ -274,3 +299,42 @@ WARNING_EN = re.compile(
 )
 NEGATION_JA = re.compile(r"(?:ない|ません|ず|禁止|不要|厳禁)(?!か|でしょうか)")
 WARNING_JA = re.compile(r"詐欺|名乗る|なりすまし|偽の?|フィッシング|求められても|応じないで")
+#: a destination we will hand over later: 「移動先のアドレスは担当者から別途お知らせ」
+PROMISED_DESTINATION_JA = re.compile(
+    r"(?:移動|送金|送付|振込|入金|返金|移管|避難|退避)先の?(?:アドレス|ウォレット|口座)?[^。]{0,16}?"
+    r"(?:別途|後ほど|のちほど|追って|改めて|次の(?:メッセージ|メール))"
+)
+#: "our technician will connect to your computer", 「こちらから操作して」: we offer remote access
+REMOTE_OFFER_EN = re.compile(
+    r"\b(?:we|i|our(?:\s+[\w-]+){1,3}?|the\s+(?:technician|engineer|agent|team))\s+"
+    r"(?:will|can|could|would|'ll|may|am\s+going\s+to|are\s+going\s+to|is\s+going\s+to)\s+"
+    r"(?:\w+\s+){0,2}?(?:connect|remote[\s-]*connect|log\s*in|take\s+(?:over|control))\s+"
+    r"(?:to|into|on|of)\s+(?:your|ur)\s+(?:computer|pc|laptop|mac|device|phone|desktop|screen|"
+    r"machine|wallet)\b"
+)
+REMOTE_OFFER_JA = re.compile(
+    r"(?:こちら|弊社|当方|担当者|技術者|エンジニア)(?:から|で|が)(?:直接)?(?:遠隔で?)?"
+    r"(?:操作|接続)(?:して|し|いたし|します|させ)|"
+    r"(?:接続|操作|アクセス|ログイン)させて(?:いただ|もら)|"
+    r"画面共有(?:で|にて|を通じて)[^。、]{0,4}?(?:ご案内|サポート|操作|対応|ご説明|説明)"
+)
+#: a link in the sentence: the page we point to is where an "enter" is aimed
+LINK_TEXT = re.compile(r"https?://|\bwww\.")
+#: a place that is not ours: "enter it in the app", "type it yourself"
+AWAY_FROM_US = re.compile(
+    r"\b(?:in|into|on)\s+(?:the|your|ur)\s+(?:[\w-]+\s+)?(?:app|application|wallet|device|"
+    r"phone|authenticator)\b|\byourself\b"
+)
+#: what no page, not even the official site, ever takes
+NO_PAGE_TAKES = frozenset({"recovery_phrase", "private_key"})
+#: an e-mail address offered as a contact: "contact our senior agent at", "write to",
+#: 「…までご連絡ください」「…宛にお送りください」
+CONTACT_AT_EN = re.compile(
+    r"\b(?:contact\w*|reach(?:\s+out)?|write|e-?mail\s+(?:us|me|him|her|them|our)|send|"
+    r"forward|message|escalat\w*|cc)\b[^.!?\n]{0,50}$"
+)
+#: "we'll send the link to tanaka@…": the customer's own address, not a contact offered
+WE_SEND = re.compile(r"\b(?:we|i)(?:'ll|'ve|\s+will|\s+have|\s+just|\s+can)?\s+(?:send|forward)")
+CONTACT_AT_JA = re.compile(
+    r"^\s*(?:まで|宛て?に?|へ|に)\s*(?:ご?連絡|お問い?合わせ|お?問合せ|ご?返信|お?送り|送って|送信|メール)"
+)
