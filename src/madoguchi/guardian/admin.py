@@ -7,6 +7,7 @@ from django.contrib import admin
 
 from madoguchi.guardian.models import GuardOverride, Macro
 from madoguchi.guardian.services import macro_save, macro_validate
+from madoguchi.tickets.admin import AppendOnlyAdmin
 
 
 class MacroForm(forms.ModelForm):
@@ -37,15 +38,6 @@ class MacroAdmin(admin.ModelAdmin):
 
 
 @admin.register(GuardOverride)
-class GuardOverrideAdmin(admin.ModelAdmin):
+class GuardOverrideAdmin(AppendOnlyAdmin):
     list_display = ("created_at", "ticket", "supervisor", "kinds")
     readonly_fields = ("ticket", "message", "event", "supervisor", "reason", "kinds", "created_at")
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

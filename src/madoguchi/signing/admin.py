@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.contrib import admin
 
 from madoguchi.signing.models import VerificationCode
+from madoguchi.tickets.admin import AppendOnlyAdmin
 
 
 @admin.register(VerificationCode)
-class VerificationCodeAdmin(admin.ModelAdmin):
+class VerificationCodeAdmin(AppendOnlyAdmin):
     list_display = ("code", "subject", "channel_list", "ticket", "key_id", "created_at")
     search_fields = ("code", "subject", "ticket__reference")
     readonly_fields = [f.name for f in VerificationCode._meta.fields]
@@ -16,12 +17,3 @@ class VerificationCodeAdmin(admin.ModelAdmin):
     @admin.display(description="channels")
     def channel_list(self, obj: VerificationCode) -> str:
         return ", ".join(obj.channels or ())
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

@@ -21,6 +21,13 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class AppendOnlyAdmin(ReadOnlyAdmin):
+    """Records nobody may add, change or delete from the admin (audit trails, logs)."""
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class MessageInline(admin.TabularInline):
     model = Message
     fields = ("created_at", "author_kind", "visibility", "channel", "body")
@@ -112,12 +119,9 @@ class MessageAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(ReadOnlyAdmin):
+class EventAdmin(AppendOnlyAdmin):  # the audit trail is append-only
     list_display = ("created_at", "ticket", "kind", "actor_kind", "actor_agent")
     list_filter = ("kind", "actor_kind")
     search_fields = ("ticket__reference", "actor_agent__username")
     list_select_related = ("ticket", "actor_agent")
     readonly_fields = ("ticket", "kind", "actor_kind", "actor_agent", "data", "created_at")
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False  # the audit trail is append-only

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from madoguchi.social.tests.conftest import api, post_line, post_telegram  # noqa: F401
+from madoguchi.social.tests.conftest import (  # noqa: F401 - fixtures
+    _fresh_cache,
+    api,
+    post_line,
+    post_telegram,
+)
 from madoguchi.tickets.services import message_post
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
