@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
+from django.utils import timezone
 from ninja import Schema
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field
 
@@ -84,11 +85,11 @@ class PageQuery(Query):
 def _utc(value: datetime) -> datetime:
     """An aware time in UTC: PostgreSQL refuses offsets beyond ±15:59 that ISO 8601 and Python
     allow (+21:11), and a year-1 time with a positive offset has no UTC equivalent."""
-    if value.tzinfo is None or value.utcoffset() is None:
-        return value  # a naive time: Django reads it in the desk's time zone
     try:
+        if value.tzinfo is None or value.utcoffset() is None:
+            value = timezone.make_aware(value)  # a naive time is the desk's time zone's
         return value.astimezone(UTC)
-    except OverflowError:
+    except (OverflowError, ValueError):
         raise ValueError("is out of range") from None
 
 
