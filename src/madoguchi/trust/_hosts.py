@@ -12,9 +12,11 @@ from urllib.parse import urlsplit
 import idna
 import tldextract
 
+from madoguchi.analysis.entities._contacts_host import RESERVED_SUFFIXES
+
 # RFC 2606 reserved names are suffixes too, so examples and demos (madoguchi.example) check
 _extractor = tldextract.TLDExtract(
-    suffix_list_urls=(), cache_dir=None, extra_suffixes=("example", "test")
+    suffix_list_urls=(), cache_dir=None, extra_suffixes=RESERVED_SUFFIXES
 )
 
 

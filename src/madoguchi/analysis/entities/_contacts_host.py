@@ -19,6 +19,10 @@ import tldextract
 MAX_HOST = 253
 MAX_LABEL = 63
 
+#: RFC 2606 / 6761 reserved names count as suffixes, as in ``madoguchi.trust``: the help articles,
+#: demos and tests name ``madoguchi.example``, and a link there is a link to check
+RESERVED_SUFFIXES = ("example", "test")
+
 _extractor: tldextract.TLDExtract | None = None
 
 
@@ -27,7 +31,9 @@ def _extract(ascii_host: str) -> tldextract.tldextract.ExtractResult:
     # (suffix_list_urls=()), no cache files written (cache_dir=None).
     global _extractor
     if _extractor is None:
-        _extractor = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+        _extractor = tldextract.TLDExtract(
+            suffix_list_urls=(), cache_dir=None, extra_suffixes=RESERVED_SUFFIXES
+        )
     return _extractor.extract_str(ascii_host)
 
 

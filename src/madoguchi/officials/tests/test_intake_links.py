@@ -91,3 +91,13 @@ def test_markup_around_a_link_is_escaped(registry, file_request, agent_client):
 )
 def test_defang(text, shown):
     assert defang(text).lower() == shown.lower()
+
+
+def test_an_official_sender_on_a_reserved_name_is_checked_too(registry, file_request):
+    """The analysis core reads RFC 2606 names (``.example``) as the trust package does, so the
+    demo brand's sender in a forwarded mail gets its verdict on intake."""
+    body = "Is this mail from support@madoguchi.example real? It says to call madoguchi.example"
+    ticket = file_request(email="emily@example.com", body=body, language_hint="en").ticket
+    message = ticket.messages.get(author_kind="customer")
+    by_text = {message.body[link["start"] : link["end"]]: link for link in _links(ticket)}
+    assert by_text["support@madoguchi.example"]["verdict"] == "official"
