@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from madoguchi.analysis import analyze
 from madoguchi.guard import SAFE_FALLBACK, GuardResult, check_outgoing
 from madoguchi.guardian.models import GuardOverride, Macro
 from madoguchi.guardian.registry import desk_registry
@@ -100,7 +101,8 @@ def reply_screen(*, agent: Any, body: str, override_reason: str = "") -> ReplySc
             )
             % {"n": MIN_REASON_CHARS}
         )
-    return ReplyScreen(result, reason[:MAX_REASON_CHARS])
+    # the reason is stored (event, review row): secrets in it are redacted like any text
+    return ReplyScreen(result, analyze(reason[:MAX_REASON_CHARS]).redacted)
 
 
 def guard_override_record(

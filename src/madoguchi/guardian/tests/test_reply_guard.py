@@ -157,3 +157,14 @@ def test_the_api_answers_422_with_the_findings(agent_user, ticket):
         content_type="application/json",
     )
     assert ok.status_code == 201
+
+
+def test_a_secret_in_the_override_reason_is_redacted_before_it_is_stored(lead_user, ticket):
+    from madoguchi.conftest import PHRASE
+
+    reason = f"The customer pasted {PHRASE} earlier; this reply only warns them, sent on purpose"
+    message_post(ticket=ticket, agent=lead_user, body=BLOCKED, override_reason=reason)
+    stored = GuardOverride.objects.get(ticket=ticket).reason
+    event = ticket.events.get(kind=Event.Kind.GUARD_OVERRIDE)
+    for text in (stored, event.data["reason"]):
+        assert "legal winner thank" not in text and "sent on purpose" in text
